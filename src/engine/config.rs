@@ -1,0 +1,144 @@
+//! `Config`: the user's whole state, with defaults and the ranges values are clamped to.
+//! Everything on screen is derived from `(Dataset, Config)`; the URL is an encoding of it.
+
+use super::date::Date;
+
+/// Default context: a working size for a coding agent (system prompt, tool definitions,
+/// several files and the conversation), not the model's maximum.
+pub const DEFAULT_CONTEXT_TOKENS: u32 = 65_536;
+pub const MIN_CONTEXT_TOKENS: u32 = 1_024;
+pub const MAX_CONTEXT_TOKENS: u32 = 1_048_576;
+pub const MAX_SESSIONS: u32 = 64;
+pub const MAX_DEVICE_COUNT: u32 = 16;
+/// Most device rows a configuration may hold.
+pub const MAX_DEVICE_ROWS: usize = 8;
+pub const MAX_MEMORY_GB: f64 = 4_096.0;
+pub const MIN_MEMORY_GB: f64 = 1.0;
+pub const MAX_BANDWIDTH_GB_S: f64 = 20_000.0;
+pub const MIN_BANDWIDTH_GB_S: f64 = 10.0;
+pub const MAX_RAM_GB: f64 = 4_096.0;
+pub const MIN_GPU_SHARE: f64 = 0.1;
+pub const MAX_GPU_SHARE: f64 = 1.0;
+/// Default preset: the seed's reference machine, one RTX PRO 6000 (96 GB).
+pub const DEFAULT_PRESET: &str = "pro6000";
+pub const DEFAULT_KV: &str = "f16";
+pub const DEFAULT_RANK: &str = "swe_verified";
+/// Largest weight per benchmark in a custom profile.
+pub const MAX_CUSTOM_WEIGHT: u8 = 10;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeviceRef {
+    /// A device from the dataset, by id.
+    Known(String),
+    /// A device the user describes.
+    Custom {
+        memory_gb: f64,
+        bandwidth_gb_s: f64,
+        unified: bool,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceChoice {
+    pub device: DeviceRef,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuantChoice {
+    /// The highest-quality format that fits.
+    Auto,
+    /// One format for every model (by id).
+    Fixed(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RankBy {
+    /// A single benchmark, by id.
+    Bench(String),
+    /// A named task profile, by id (see `rank::PROFILES`).
+    Profile(String),
+    /// Custom weights for SWE-bench Verified, LiveCodeBench v6, Aider Polyglot, 16x.
+    Custom([u8; 4]),
+}
+
+/// Which figures the answers use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataDate {
+    /// Everything in the dataset (the newest date).
+    Newest,
+    /// Figures published on or before this date.
+    AsOf(Date),
+    /// Exactly the seed document's own models and figures (2026-02-18).
+    Seed,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub hardware: Vec<DeviceChoice>,
+    /// System RAM that can take offloaded layers (discrete GPUs only); 0 = none.
+    pub ram_gb: f64,
+    /// Override of the GPU's share of unified memory (Macs, DGX Spark, Strix Halo).
+    pub gpu_share: Option<f64>,
+    pub quant: QuantChoice,
+    pub context_tokens: u32,
+    pub sessions: u32,
+    pub kv: String,
+    pub rank: RankBy,
+    pub show_proprietary: bool,
+    pub only_fits: bool,
+    pub penalty: bool,
+    pub selected: Option<String>,
+    /// "Data as of": which figures count.
+    pub data: DataDate,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            hardware: vec![DeviceChoice {
+                device: DeviceRef::Known("rtx-pro-6000".into()),
+                count: 1,
+            }],
+            ram_gb: 0.0,
+            gpu_share: None,
+            quant: QuantChoice::Auto,
+            context_tokens: DEFAULT_CONTEXT_TOKENS,
+            sessions: 1,
+            kv: DEFAULT_KV.into(),
+            rank: RankBy::Bench(DEFAULT_RANK.into()),
+            show_proprietary: true,
+            only_fits: false,
+            penalty: false,
+            selected: None,
+            data: DataDate::Newest,
+        }
+    }
+}
+
+impl Config {
+    /// The configuration a dataset preset stands for, with everything else at defaults.
+    pub fn with_preset(preset: &super::dataset::Preset) -> Config {
+        Config {
+            hardware: preset_devices(preset),
+            ..Config::default()
+        }
+    }
+}
+
+/// The device rows of a preset.
+pub fn preset_devices(preset: &super::dataset::Preset) -> Vec<DeviceChoice> {
+    preset
+        .devices
+        .iter()
+        .map(|d| DeviceChoice {
+            device: DeviceRef::Known(d.device.clone()),
+            count: d.count,
+        })
+        .collect()
+}
+
+/// Clamps a number into `[lo, hi]`; NaN becomes `fallback`.
+pub fn clamp_f64(value: f64, lo: f64, hi: f64, fallback: f64) -> f64 {
+    if value.is_nan() { fallback } else { value.clamp(lo, hi) }
+}

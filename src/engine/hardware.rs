@@ -1,0 +1,123 @@
+//! Devices and their usable memory: resolves the user's device rows into concrete units,
+//! applies the unified-memory GPU share and describes system RAM for offload.
+
+use super::config::{self, Config, DeviceRef};
+use super::dataset::{Dataset, MemoryKind};
+use super::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
+
+/// System-RAM bandwidth assumed for offloaded layers: dual-channel DDR5-5600,
+/// 2 channels × 8 bytes × 5600 MT/s = 89.6 GB/s (theoretical peak).
+pub const SYSTEM_RAM_BANDWIDTH_GB_S: f64 = 89.6;
+/// System RAM kept for the operating system and the runtime's own process, not for offload.
+pub const RAM_RESERVED_FOR_OS_GB: f64 = 8.0;
+/// Default GPU share of unified memory when a custom unified device is described:
+/// macOS lets the GPU wire about 75% of memory on large-memory Macs by default.
+pub const DEFAULT_UNIFIED_GPU_SHARE: f64 = 0.75;
+
+/// One physical device (a preset row of count N becomes N units).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeviceUnit {
+    pub name: String,
+    pub memory_gb: f64,
+    /// Memory the model may use: all of a discrete card, the GPU share of unified memory.
+    pub usable_gb: f64,
+    pub bandwidth_gb_s: f64,
+    pub unified: bool,
+}
+
+impl DeviceUnit {
+    /// Usable memory left after the runtime's own overhead.
+    pub fn free_gb(&self) -> f64 {
+        (self.usable_gb - RUNTIME_OVERHEAD_GB_PER_DEVICE).max(0.0)
+    }
+}
+
+/// The machine a configuration describes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Machine {
+    pub units: Vec<DeviceUnit>,
+    /// System RAM available for offloaded layers (after the OS reserve); 0 on unified machines.
+    pub offload_ram_gb: f64,
+    pub ram_bandwidth_gb_s: f64,
+}
+
+impl Machine {
+    /// Sum of usable memory over devices (what the page shows as "usable").
+    pub fn usable_gb(&self) -> f64 {
+        self.units.iter().map(|u| u.usable_gb).sum()
+    }
+    /// Sum of memory after per-device overhead.
+    pub fn free_gb(&self) -> f64 {
+        self.units.iter().map(DeviceUnit::free_gb).sum()
+    }
+    pub fn all_unified(&self) -> bool {
+        !self.units.is_empty() && self.units.iter().all(|u| u.unified)
+    }
+    /// A short description: "2× NVIDIA RTX PRO 6000 Blackwell".
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<(String, usize)> = Vec::new();
+        for u in &self.units {
+            match parts.iter_mut().find(|(n, _)| *n == u.name) {
+                Some((_, count)) => *count += 1,
+                None => parts.push((u.name.clone(), 1)),
+            }
+        }
+        let text: Vec<String> = parts
+            .into_iter()
+            .map(|(n, c)| if c > 1 { format!("{c}× {n}") } else { n })
+            .collect();
+        if text.is_empty() { "no devices".into() } else { text.join(" + ") }
+    }
+}
+
+/// Resolves the configuration's hardware. Unknown device ids are skipped (the URL decoder
+/// reports them); counts and custom figures are clamped.
+pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
+    let mut units = Vec::new();
+    for choice in cfg.hardware.iter().take(config::MAX_DEVICE_ROWS) {
+        let count = choice.count.clamp(1, config::MAX_DEVICE_COUNT);
+        let unit = match &choice.device {
+            DeviceRef::Known(id) => dataset.device(id).map(|d| {
+                let unified = d.kind == MemoryKind::Unified;
+                let share = if unified {
+                    cfg.gpu_share.or(d.gpu_share).unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
+                } else {
+                    1.0
+                };
+                DeviceUnit {
+                    name: d.name.clone(),
+                    memory_gb: d.memory_gb,
+                    usable_gb: d.memory_gb * share,
+                    bandwidth_gb_s: d.bandwidth_gb_s,
+                    unified,
+                }
+            }),
+            DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => {
+                let memory = config::clamp_f64(*memory_gb, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
+                let share = if *unified { cfg.gpu_share.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE) } else { 1.0 };
+                Some(DeviceUnit {
+                    name: format!("Custom {memory:.0} GB"),
+                    memory_gb: memory,
+                    usable_gb: memory * share,
+                    bandwidth_gb_s: config::clamp_f64(
+                        *bandwidth_gb_s,
+                        config::MIN_BANDWIDTH_GB_S,
+                        config::MAX_BANDWIDTH_GB_S,
+                        500.0,
+                    ),
+                    unified: *unified,
+                })
+            }
+        };
+        if let Some(unit) = unit {
+            units.extend(std::iter::repeat_n(unit, count as usize));
+        }
+    }
+    let all_unified = !units.is_empty() && units.iter().all(|u: &DeviceUnit| u.unified);
+    let ram = config::clamp_f64(cfg.ram_gb, 0.0, config::MAX_RAM_GB, 0.0);
+    Machine {
+        units,
+        offload_ram_gb: if all_unified { 0.0 } else { (ram - RAM_RESERVED_FOR_OS_GB).max(0.0) },
+        ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
+    }
+}

@@ -1,0 +1,17 @@
+//! The pure core of codefit: the dataset and every rule that turns it into an answer.
+//!
+//! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
+//! tested natively (`cargo test`), and the UI only calls it.
+
+pub mod config;
+pub mod dataset;
+pub mod date;
+pub mod fit;
+pub mod hardware;
+pub mod memory;
+pub mod placement;
+pub mod rank;
+pub mod speed;
+pub mod tiers;
+pub mod units;
+pub mod url;

@@ -1,0 +1,374 @@
+//! Scores, task profiles, ranking, the frontier and the gap to it.
+//!
+//! Rules (stated in the method panel):
+//! * a figure counts when it is dated on or before the data date (and, in the seed snapshot,
+//!   only when the seed itself gives it);
+//! * for one model and benchmark: an independent leaderboard beats a third-party run, which
+//!   beats a vendor report; then the newest; across variants (Aider edit formats) the best;
+//! * a range ("~87–89%") ranks at its midpoint;
+//! * a profile averages its benchmarks' points (0–100) with its weights, over the benchmarks
+//!   the model has; a model needs at least half the profile's weight to be ranked.
+
+use super::config::{Config, DataDate, QuantChoice, RankBy};
+use super::dataset::{Benchmark, Dataset, Model, SEED_DATE, Score};
+use super::date::Date;
+use super::fit::{self, Fit, FitStatus};
+use super::hardware::{self, Machine};
+use super::memory::Workload;
+use super::speed;
+
+/// The four benchmarks the seed ranks by, in display order.
+pub const MAIN_BENCHES: [&str; 4] = ["swe_verified", "lcb_v6", "aider_polyglot", "practical_16x"];
+
+/// Least share of a profile's weight a model must have scores for to be ranked by it.
+pub const MIN_PROFILE_COVERAGE: f64 = 0.5;
+
+pub struct Profile {
+    pub id: &'static str,
+    pub name: &'static str,
+    /// Weights for [`MAIN_BENCHES`], in that order.
+    pub weights: [f64; 4],
+    pub description: &'static str,
+}
+
+/// Task profiles. The weights are our editorial choice, shown on the page.
+pub const PROFILES: [Profile; 4] = [
+    Profile {
+        id: "agentic",
+        name: "Agentic software engineering",
+        weights: [0.6, 0.0, 0.3, 0.1],
+        description: "Fixing real issues in real repositories: SWE-Bench first, then editing skill.",
+    },
+    Profile {
+        id: "algorithms",
+        name: "Algorithms",
+        weights: [0.0, 0.85, 0.0, 0.15],
+        description: "Competitive programming: LiveCodeBench, with a little practical work.",
+    },
+    Profile {
+        id: "editing",
+        name: "Code editing",
+        weights: [0.0, 0.0, 0.7, 0.3],
+        description: "Editing existing files as an assistant: Aider Polyglot and the practical eval.",
+    },
+    Profile {
+        id: "balanced",
+        name: "Balanced",
+        weights: [0.25, 0.25, 0.25, 0.25],
+        description: "All four benchmarks equally.",
+    },
+];
+
+pub fn profile(id: &str) -> Option<&'static Profile> {
+    PROFILES.iter().find(|p| p.id == id)
+}
+
+/// Which figures count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub as_of: Date,
+    pub seed_only: bool,
+}
+
+impl Scope {
+    pub fn of(dataset: &Dataset, data: DataDate) -> Scope {
+        match data {
+            DataDate::Newest => Scope { as_of: dataset.newest_date(), seed_only: false },
+            DataDate::AsOf(d) => Scope { as_of: d, seed_only: false },
+            DataDate::Seed => Scope { as_of: SEED_DATE, seed_only: true },
+        }
+    }
+    pub fn includes_model(&self, m: &Model) -> bool {
+        m.released <= self.as_of && (!self.seed_only || m.in_seed)
+    }
+    pub fn includes_score(&self, s: &Score) -> bool {
+        s.as_of <= self.as_of && (!self.seed_only || s.in_seed)
+    }
+}
+
+/// The figure chosen for one model on one benchmark.
+#[derive(Clone, Copy, Debug)]
+pub struct ScorePick<'a> {
+    pub score: &'a Score,
+    pub bench: &'a Benchmark,
+    /// On the 0–100 scale (a range's midpoint).
+    pub points: f64,
+    /// Other figures for this model and benchmark that the rule set aside.
+    pub alternatives: usize,
+}
+
+fn points_of(score: &Score, bench: &Benchmark) -> f64 {
+    let value = score.range.map_or(score.value, |[lo, hi]| (lo + hi) / 2.0);
+    bench.to_points(value)
+}
+
+/// Applies the selection rule to one model's figures on one benchmark.
+pub fn pick_score<'a>(dataset: &'a Dataset, scope: Scope, model: &str, bench_id: &str) -> Option<ScorePick<'a>> {
+    let bench = dataset.benchmark(bench_id)?;
+    let mut candidates: Vec<&Score> = dataset
+        .scores_of(model)
+        .filter(|s| s.bench == bench_id && scope.includes_score(s))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let total = candidates.len();
+    // Per variant: best provenance, then newest.
+    candidates.sort_by(|a, b| {
+        a.variant
+            .cmp(&b.variant)
+            .then(b.provenance.cmp(&a.provenance))
+            .then(b.as_of.cmp(&a.as_of))
+    });
+    candidates.dedup_by(|later, first| later.variant == first.variant);
+    let best = candidates
+        .into_iter()
+        .max_by(|a, b| points_of(a, bench).total_cmp(&points_of(b, bench)))?;
+    Some(ScorePick {
+        score: best,
+        bench,
+        points: points_of(best, bench),
+        alternatives: total - 1,
+    })
+}
+
+/// A model's ranking value under `rank`, before any quantization penalty:
+/// (points, share of the profile's weight covered).
+pub fn rank_value(picks: &[Option<ScorePick<'_>>; 4], extra: Option<&ScorePick<'_>>, rank: &RankBy) -> (Option<f64>, f64) {
+    let weights = match rank {
+        RankBy::Bench(id) => {
+            let hit = MAIN_BENCHES
+                .iter()
+                .position(|b| b == id)
+                .and_then(|i| picks[i].as_ref())
+                .or(extra);
+            return (hit.map(|p| p.points), if hit.is_some() { 1.0 } else { 0.0 });
+        }
+        RankBy::Profile(id) => profile(id).map_or([0.25; 4], |p| p.weights),
+        RankBy::Custom(w) => w.map(f64::from),
+    };
+    let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return (None, 0.0);
+    }
+    let (mut sum, mut covered) = (0.0, 0.0);
+    for (w, pick) in weights.iter().zip(picks) {
+        if let (true, Some(p)) = (*w > 0.0, pick) {
+            sum += w * p.points;
+            covered += w;
+        }
+    }
+    let coverage = covered / total;
+    if coverage + 1e-9 < MIN_PROFILE_COVERAGE || covered == 0.0 {
+        (None, coverage)
+    } else {
+        (Some(sum / covered), coverage)
+    }
+}
+
+/// The relative loss (percent) assumed for running `format` instead of the model's native one.
+pub fn penalty_pct(dataset: &Dataset, model: &Model, format_id: &str) -> f64 {
+    let native = model
+        .arch
+        .as_ref()
+        .and_then(|a| dataset.weight_format(&a.native_format))
+        .map_or(0.0, |f| f.penalty_pct);
+    let chosen = dataset.weight_format(format_id).map_or(0.0, |f| f.penalty_pct);
+    (chosen - native).max(0.0)
+}
+
+/// One model's line in the answer.
+#[derive(Clone, Debug)]
+pub struct Row<'a> {
+    pub model: &'a Model,
+    /// None for proprietary models (they do not run locally).
+    pub fit: Option<Fit>,
+    pub picks: [Option<ScorePick<'a>>; 4],
+    /// The ranking value (points, after the penalty when on).
+    pub value: Option<f64>,
+    /// Before the penalty.
+    pub raw_value: Option<f64>,
+    pub penalty_pct: f64,
+    pub coverage: f64,
+    pub decode_tok_s: Option<f64>,
+    pub max_context: Option<u32>,
+    /// Points behind the best open-weight / best proprietary model on the same metric.
+    pub gap_open: Option<f64>,
+    pub gap_proprietary: Option<f64>,
+}
+
+impl Row<'_> {
+    pub fn status(&self) -> Option<FitStatus> {
+        self.fit.as_ref().map(|f| f.status)
+    }
+    pub fn runs_locally(&self) -> bool {
+        matches!(self.status(), Some(FitStatus::Fits | FitStatus::Offload))
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Leader<'a> {
+    pub model: &'a Model,
+    pub value: f64,
+}
+
+/// Everything the page shows, derived from `(Dataset, Config)`.
+#[derive(Clone, Debug)]
+pub struct Analysis<'a> {
+    pub scope: Scope,
+    pub machine: Machine,
+    pub workload: Workload,
+    /// Rows ranked by value (unranked rows last, by name); filtered by the config's switches.
+    pub rows: Vec<Row<'a>>,
+    /// Index into `rows` of the best model that runs locally.
+    pub best: Option<usize>,
+    pub best_open: Option<Leader<'a>>,
+    pub best_proprietary: Option<Leader<'a>>,
+    pub metric: String,
+    /// The metric's own scale: 100 for percentages and profiles, 10 for a score out of 10.
+    pub metric_max: f64,
+}
+
+impl Analysis<'_> {
+    /// A value on the 0–100 points scale, in the metric's own unit ("70.6%", "8.3/10").
+    pub fn show(&self, points: f64) -> String {
+        if (self.metric_max - 100.0).abs() < 1e-9 {
+            format!("{points:.1}")
+        } else {
+            format!("{:.2}/{}", points * self.metric_max / 100.0, self.metric_max)
+        }
+    }
+    /// A gap in the metric's own unit.
+    pub fn show_gap(&self, points: f64) -> String {
+        format!("{:.1}", points * self.metric_max / 100.0)
+    }
+    pub fn best_row(&self) -> Option<&Row<'_>> {
+        self.best.and_then(|i| self.rows.get(i))
+    }
+}
+
+/// The metric's display name.
+pub fn metric_name(dataset: &Dataset, rank: &RankBy) -> String {
+    match rank {
+        RankBy::Bench(id) => dataset.benchmark(id).map_or_else(|| id.clone(), |b| b.name.clone()),
+        RankBy::Profile(id) => profile(id).map_or_else(|| id.clone(), |p| format!("{} profile", p.name)),
+        RankBy::Custom(_) => "custom profile".into(),
+    }
+}
+
+/// The workload a configuration describes.
+pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
+    let kv = dataset
+        .kv_format(&cfg.kv)
+        .map_or(2.0, |k| k.bytes_per_element);
+    Workload {
+        context_tokens: cfg.context_tokens.clamp(super::config::MIN_CONTEXT_TOKENS, super::config::MAX_CONTEXT_TOKENS),
+        sessions: cfg.sessions.clamp(1, super::config::MAX_SESSIONS),
+        kv_bytes_per_element: kv,
+    }
+}
+
+/// Builds one row (fit, scores, value, speed, largest context) for a model.
+pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &Machine, workload: &Workload, model: &'a Model) -> Row<'a> {
+    let picks = MAIN_BENCHES.map(|b| pick_score(dataset, scope, &model.id, b));
+    let extra = match &cfg.rank {
+        RankBy::Bench(id) if !MAIN_BENCHES.contains(&id.as_str()) => pick_score(dataset, scope, &model.id, id),
+        _ => None,
+    };
+    let (raw_value, coverage) = rank_value(&picks, extra.as_ref(), &cfg.rank);
+    let fixed = match &cfg.quant {
+        QuantChoice::Auto => None,
+        QuantChoice::Fixed(id) => dataset.weight_format(id),
+    };
+    let fit = fit::best_fit(dataset, model, machine, workload, fixed);
+    let facts = model.open_facts();
+    let mut decode = None;
+    let mut max_context = None;
+    let mut penalty = 0.0;
+    if let (Some(f), Some(facts)) = (&fit, &facts) {
+        if let Some(format) = dataset.weight_format(&f.format_id) {
+            if f.status != FitStatus::NoFit {
+                decode = speed::decode_ceiling_tok_s(facts, format, f, machine, workload.kv_bytes_per_element);
+            }
+            max_context = fit::largest_context(facts, machine, workload, format);
+        }
+        if cfg.penalty {
+            penalty = penalty_pct(dataset, model, &f.format_id);
+        }
+    }
+    Row {
+        model,
+        fit,
+        picks,
+        value: raw_value.map(|v| v * (1.0 - penalty / 100.0)),
+        raw_value,
+        penalty_pct: penalty,
+        coverage,
+        decode_tok_s: decode,
+        max_context,
+        gap_open: None,
+        gap_proprietary: None,
+    }
+}
+
+/// The whole answer for a configuration.
+pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
+    let scope = Scope::of(dataset, cfg.data);
+    let machine = hardware::resolve(dataset, cfg);
+    let workload = workload_of(dataset, cfg);
+    let mut rows: Vec<Row<'a>> = dataset
+        .models
+        .iter()
+        .filter(|m| scope.includes_model(m))
+        .map(|m| row_for(dataset, cfg, scope, &machine, &workload, m))
+        .collect();
+    let leader = |open: bool| {
+        rows.iter()
+            .filter(|r| r.model.open_weight == open)
+            .filter_map(|r| r.raw_value.map(|v| Leader { model: r.model, value: v }))
+            .max_by(|a, b| a.value.total_cmp(&b.value))
+    };
+    let best_open = leader(true);
+    let best_proprietary = leader(false);
+    for r in &mut rows {
+        if let Some(v) = r.value {
+            r.gap_open = best_open.map(|l| l.value - v);
+            r.gap_proprietary = best_proprietary.map(|l| l.value - v);
+        }
+    }
+    rows.retain(|r| {
+        (cfg.show_proprietary || r.model.open_weight) && (!cfg.only_fits || !r.model.open_weight || r.runs_locally())
+    });
+    sort_rows(&mut rows);
+    let best = rows
+        .iter()
+        .position(|r| r.runs_locally() && r.value.is_some());
+    Analysis {
+        scope,
+        machine,
+        workload,
+        rows,
+        best,
+        best_open,
+        best_proprietary,
+        metric: metric_name(dataset, &cfg.rank),
+        metric_max: match &cfg.rank {
+            RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
+            _ => 100.0,
+        },
+    }
+}
+
+/// Ranked rows first (value descending; among equals, models that run locally first), then
+/// unranked rows by name.
+pub fn sort_rows(rows: &mut [Row<'_>]) {
+    rows.sort_by(|a, b| match (a.value, b.value) {
+        (Some(x), Some(y)) => y
+            .total_cmp(&x)
+            .then(b.runs_locally().cmp(&a.runs_locally()))
+            .then(a.model.name.cmp(&b.model.name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.model.name.cmp(&b.model.name),
+    });
+}

@@ -1,0 +1,168 @@
+//! Memory tiers: the best model per benchmark for a list of budgets, and the seed's TL;DR
+//! table recomputed from its own figures, with every disagreement stated.
+
+use super::config::{Config, DataDate, RankBy, preset_devices};
+use super::dataset::{Dataset, SeedTierRow};
+use super::fit::FitStatus;
+use super::rank::{self, Scope};
+
+/// The best model that fits one budget on one benchmark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TierPick {
+    pub bench: String,
+    pub model: Option<String>,
+    pub points: Option<f64>,
+    pub format: Option<String>,
+}
+
+/// Best fitting open-weight model per benchmark for a configuration (its hardware and
+/// workload; its ranking is ignored).
+pub fn best_per_bench(dataset: &Dataset, cfg: &Config, benches: &[&str]) -> Vec<TierPick> {
+    benches
+        .iter()
+        .map(|bench| {
+            let c = Config {
+                rank: RankBy::Bench((*bench).to_string()),
+                show_proprietary: false,
+                only_fits: true,
+                ..cfg.clone()
+            };
+            let a = rank::analyze(dataset, &c);
+            let best = a
+                .rows
+                .iter()
+                .find(|r| r.status() == Some(FitStatus::Fits) && r.value.is_some());
+            TierPick {
+                bench: (*bench).to_string(),
+                model: best.map(|r| r.model.id.clone()),
+                points: best.and_then(|r| r.value),
+                format: best.and_then(|r| r.fit.as_ref().map(|f| f.format_id.clone())),
+            }
+        })
+        .collect()
+}
+
+/// The seed's method: a model "fits" when its quoted memory figure is at most the budget.
+/// Returns the best such model per benchmark among the seed's own figures.
+pub fn seed_method_best(dataset: &Dataset, budget_gb: f64, bench: &str) -> Option<(String, f64)> {
+    let scope = Scope { as_of: super::dataset::SEED_DATE, seed_only: true };
+    dataset
+        .models
+        .iter()
+        .filter(|m| m.open_weight && scope.includes_model(m))
+        .filter(|m| m.seed_memory.as_ref().is_some_and(|s| s.gb <= budget_gb))
+        .filter_map(|m| rank::pick_score(dataset, scope, &m.id, bench).map(|p| (m.id.clone(), p.points)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+fn bench_name(id: &str) -> &'static str {
+    match id {
+        "swe_verified" => "SWE-Bench Verified",
+        "lcb_v6" => "LiveCodeBench v6",
+        _ => "this benchmark",
+    }
+}
+
+/// One TL;DR row checked two ways.
+#[derive(Clone, Debug)]
+pub struct SeedRowCheck {
+    pub row: SeedTierRow,
+    /// The seed's own memory figure for the model is within the budget.
+    pub fits_by_seed_figure: bool,
+    /// The engine's verdict on the tier's hardware at the configuration's workload.
+    pub engine_status: FitStatus,
+    pub engine_format: String,
+    /// Best per benchmark by the seed's method, and by the engine on the tier's hardware.
+    pub seed_method_swe: Option<String>,
+    pub seed_method_lcb: Option<String>,
+    pub engine_swe: TierPick,
+    pub engine_lcb: TierPick,
+    /// Why the engine disagrees (empty when it agrees).
+    pub disagreements: Vec<String>,
+}
+
+/// Recomputes every TL;DR row from the seed's own figures (the seed snapshot), on the
+/// tier's preset hardware, at the workload of `base` (context, sessions, KV precision).
+pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
+    let name = |id: &str| dataset.model(id).map_or_else(|| id.to_string(), |m| m.name.clone());
+    dataset
+        .seed_claims
+        .tldr
+        .iter()
+        .map(|row| {
+            let mut cfg = Config {
+                data: DataDate::Seed,
+                quant: super::config::QuantChoice::Auto,
+                ..base.clone()
+            };
+            if let Some(p) = dataset.preset(&row.preset) {
+                cfg.hardware = preset_devices(p);
+            }
+            let seed_fig = dataset.model(&row.model).and_then(|m| m.seed_memory.as_ref());
+            let fits_by_seed_figure = seed_fig.is_some_and(|s| s.gb <= row.budget_gb as f64);
+            let a = rank::analyze(dataset, &Config { show_proprietary: false, ..cfg.clone() });
+            let own = a.rows.iter().find(|r| r.model.id == row.model);
+            let engine_status = own.and_then(|r| r.status()).unwrap_or(FitStatus::NoFit);
+            let engine_format = own
+                .and_then(|r| r.fit.as_ref().map(|f| f.format_id.clone()))
+                .unwrap_or_default();
+            let seed_method_swe = seed_method_best(dataset, row.budget_gb as f64, "swe_verified").map(|x| x.0);
+            let seed_method_lcb = seed_method_best(dataset, row.budget_gb as f64, "lcb_v6").map(|x| x.0);
+            let mut picks = best_per_bench(dataset, &cfg, &["swe_verified", "lcb_v6"]).into_iter();
+            let engine_swe = picks.next().unwrap_or(TierPick { bench: "swe_verified".into(), model: None, points: None, format: None });
+            let engine_lcb = picks.next().unwrap_or(TierPick { bench: "lcb_v6".into(), model: None, points: None, format: None });
+
+            let mut disagreements = Vec::new();
+            if let Some(s) = seed_fig {
+                if !fits_by_seed_figure {
+                    disagreements.push(format!(
+                        "the seed's own figure for {} (~{} GB) is more than the {} GB budget",
+                        name(&row.model),
+                        s.gb,
+                        row.budget_gb
+                    ));
+                }
+            }
+            if engine_status != FitStatus::Fits {
+                disagreements.push(format!(
+                    "on {} the engine finds that {} {} (weights + KV cache + overhead per device)",
+                    a.machine.describe(),
+                    name(&row.model),
+                    engine_status.label()
+                ));
+            }
+            // The models the seed names for this budget (a budget may have several rows).
+            let tier: Vec<&str> = dataset
+                .seed_claims
+                .tldr
+                .iter()
+                .filter(|r| r.budget_gb == row.budget_gb)
+                .map(|r| r.model.as_str())
+                .collect();
+            let quoted = [(&engine_swe, row.swe_verified.is_some()), (&engine_lcb, row.lcb_v6.is_some())];
+            for (pick, quotes) in quoted {
+                let Some(best) = pick.model.as_deref() else { continue };
+                if quotes && !tier.contains(&best) {
+                    disagreements.push(format!(
+                        "on {} the best model that fits here is {} ({:.1}, at {}), which the seed does not name for this budget",
+                        bench_name(&pick.bench),
+                        name(best),
+                        pick.points.unwrap_or_default(),
+                        pick.format.as_deref().unwrap_or("?"),
+                    ));
+                }
+            }
+            SeedRowCheck {
+                row: row.clone(),
+                fits_by_seed_figure,
+                engine_status,
+                engine_format,
+                seed_method_swe,
+                seed_method_lcb,
+                engine_swe,
+                engine_lcb,
+                disagreements,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,359 @@
+//! `Config` <-> query string. Versioned (`v=1`), short readable keys, defaults omitted.
+//!
+//! Decoding is total: any string yields a valid `Config` plus notices naming every key that
+//! was unknown, invalid or clamped. It never panics (fuzzed in `tests/url_props.rs`).
+
+use super::config::{self, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy, preset_devices};
+use super::dataset::Dataset;
+use super::date::Date;
+use super::units;
+
+/// The query-string format version this build writes.
+pub const URL_VERSION: u32 = 1;
+/// Longest query string decoded; longer input is cut with a notice.
+pub const MAX_QUERY_LEN: usize = 4_096;
+
+/// Short names for benchmarks in the URL.
+const BENCH_KEYS: [(&str, &str); 5] = [
+    ("swe", "swe_verified"),
+    ("lcb", "lcb_v6"),
+    ("lcb5", "lcb_v5"),
+    ("aider", "aider_polyglot"),
+    ("16x", "practical_16x"),
+];
+
+/// Something the decoder had to correct; shown to the user, dismissible.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub key: String,
+    pub message: String,
+}
+
+fn notice(key: &str, message: impl Into<String>) -> Notice {
+    Notice { key: key.chars().take(40).collect(), message: message.into() }
+}
+
+/// Decodes `%XX` and `+`; invalid escapes are kept literally.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Encodes characters outside `[A-Za-z0-9._~*:,-]` as `%XX`.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"._~*:,-".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn bench_key(id: &str) -> String {
+    BENCH_KEYS.iter().find(|(_, b)| *b == id).map_or_else(|| id.to_string(), |(k, _)| (*k).to_string())
+}
+
+fn bench_from_key<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a str> {
+    let id = BENCH_KEYS.iter().find(|(k, _)| *k == key).map_or(key, |(_, b)| *b);
+    dataset.benchmark(id).map(|b| b.id.as_str())
+}
+
+fn encode_devices(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
+    if let Some(p) = dataset.presets.iter().find(|p| preset_devices(p) == devices) {
+        return p.id.clone();
+    }
+    devices
+        .iter()
+        .map(|d| {
+            let base = match &d.device {
+                DeviceRef::Known(id) => id.clone(),
+                DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => {
+                    format!("custom:{memory_gb}:{bandwidth_gb_s}:{}", if *unified { "u" } else { "d" })
+                }
+            };
+            if d.count > 1 { format!("{base}*{}", d.count) } else { base }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn decode_devices(dataset: &Dataset, value: &str, notices: &mut Vec<Notice>) -> Option<Vec<DeviceChoice>> {
+    if let Some(p) = dataset.preset(value) {
+        return Some(preset_devices(p));
+    }
+    let mut out = Vec::new();
+    for part in value.split(',').filter(|p| !p.is_empty()) {
+        if out.len() >= config::MAX_DEVICE_ROWS {
+            notices.push(notice("hw", format!("only the first {} device rows are kept", config::MAX_DEVICE_ROWS)));
+            break;
+        }
+        let (name, count) = match part.rsplit_once('*') {
+            Some((n, c)) => match c.parse::<u32>() {
+                Ok(c) if (1..=config::MAX_DEVICE_COUNT).contains(&c) => (n, c),
+                Ok(c) if c > config::MAX_DEVICE_COUNT => {
+                    notices.push(notice("hw", format!("device count {c} clamped to {}", config::MAX_DEVICE_COUNT)));
+                    (n, config::MAX_DEVICE_COUNT)
+                }
+                _ => {
+                    notices.push(notice("hw", format!("“{c}” is not a device count; using 1")));
+                    (n, 1)
+                }
+            },
+            None => (part, 1),
+        };
+        let device = if let Some(rest) = name.strip_prefix("custom:") {
+            let fields: Vec<&str> = rest.split(':').collect();
+            let memory = fields.first().and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
+            let bandwidth = fields.get(1).and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
+            let unified = fields.get(2) == Some(&"u");
+            match (memory, bandwidth) {
+                (Some(m), Some(b)) => {
+                    let mc = config::clamp_f64(m, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
+                    let bc = config::clamp_f64(b, config::MIN_BANDWIDTH_GB_S, config::MAX_BANDWIDTH_GB_S, 500.0);
+                    if mc != m || bc != b {
+                        notices.push(notice("hw", "custom device figures clamped to a sane range"));
+                    }
+                    DeviceRef::Custom { memory_gb: mc, bandwidth_gb_s: bc, unified }
+                }
+                _ => {
+                    notices.push(notice("hw", format!("custom device “{name}” needs memory and bandwidth")));
+                    continue;
+                }
+            }
+        } else if dataset.device(name).is_some() {
+            DeviceRef::Known(name.to_string())
+        } else {
+            notices.push(notice("hw", format!("unknown device “{name}”")));
+            continue;
+        };
+        out.push(DeviceChoice { device, count });
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn encode_rank(rank: &RankBy) -> String {
+    match rank {
+        RankBy::Bench(id) => bench_key(id),
+        RankBy::Profile(id) => id.clone(),
+        RankBy::Custom(w) => format!("w:{}-{}-{}-{}", w[0], w[1], w[2], w[3]),
+    }
+}
+
+fn decode_rank(dataset: &Dataset, value: &str) -> Option<RankBy> {
+    if let Some(id) = bench_from_key(dataset, value) {
+        return Some(RankBy::Bench(id.to_string()));
+    }
+    if super::rank::profile(value).is_some() {
+        return Some(RankBy::Profile(value.to_string()));
+    }
+    let weights = value.strip_prefix("w:")?;
+    let parsed: Vec<u8> = weights
+        .split('-')
+        .map(|w| w.parse::<u8>().ok().filter(|w| *w <= config::MAX_CUSTOM_WEIGHT))
+        .collect::<Option<_>>()?;
+    let w: [u8; 4] = parsed.try_into().ok()?;
+    (w.iter().any(|x| *x > 0)).then_some(RankBy::Custom(w))
+}
+
+fn fmt_num(v: f64) -> String {
+    format!("{v}")
+}
+
+/// Encodes a configuration; defaults are omitted, so the default config is `v=1`.
+pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
+    let d = Config::default();
+    let mut parts = vec![format!("v={URL_VERSION}")];
+    let mut push = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v)));
+    if cfg.hardware != d.hardware {
+        push("hw", encode_devices(dataset, &cfg.hardware));
+    }
+    if cfg.ram_gb != d.ram_gb {
+        push("ram", fmt_num(cfg.ram_gb));
+    }
+    if let Some(s) = cfg.gpu_share {
+        push("share", fmt_num(s));
+    }
+    if let QuantChoice::Fixed(id) = &cfg.quant {
+        push("q", id.clone());
+    }
+    if cfg.context_tokens != d.context_tokens {
+        push("ctx", units::format_tokens(cfg.context_tokens));
+    }
+    if cfg.sessions != d.sessions {
+        push("n", cfg.sessions.to_string());
+    }
+    if cfg.kv != d.kv {
+        push("kv", cfg.kv.clone());
+    }
+    if cfg.rank != d.rank {
+        push("rank", encode_rank(&cfg.rank));
+    }
+    if cfg.show_proprietary != d.show_proprietary {
+        push("prop", if cfg.show_proprietary { "1" } else { "0" }.into());
+    }
+    if cfg.only_fits != d.only_fits {
+        push("fits", if cfg.only_fits { "1" } else { "0" }.into());
+    }
+    if cfg.penalty != d.penalty {
+        push("pen", if cfg.penalty { "1" } else { "0" }.into());
+    }
+    if let Some(m) = &cfg.selected {
+        push("sel", m.clone());
+    }
+    match cfg.data {
+        DataDate::Newest => {}
+        DataDate::AsOf(date) => push("asof", date.to_string()),
+        DataDate::Seed => push("asof", "seed".into()),
+    }
+    parts.join("&")
+}
+
+fn parse_bool(v: &str) -> Option<bool> {
+    match v {
+        "1" | "true" | "on" | "yes" => Some(true),
+        "0" | "false" | "off" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+/// Decodes a query string (with or without the leading `?`). Total: never fails.
+pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
+    let mut cfg = Config::default();
+    let mut notices = Vec::new();
+    let mut query = query.strip_prefix('?').unwrap_or(query);
+    if query.len() > MAX_QUERY_LEN {
+        notices.push(notice("url", "the link is too long; only its start was read"));
+        let mut cut = MAX_QUERY_LEN;
+        while !query.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        query = &query[..cut];
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(raw_key);
+        let value = percent_decode(raw_value);
+        let value = value.trim();
+        if seen.contains(&key) {
+            notices.push(notice(&key, format!("“{key}” appears twice; the first is used")));
+            continue;
+        }
+        seen.push(key.clone());
+        let bad = |what: &str| notice(&key, format!("“{}” is not a valid {what}; using the default", value.chars().take(40).collect::<String>()));
+        match key.as_str() {
+            "v" => {
+                if value != URL_VERSION.to_string() {
+                    notices.push(notice("v", format!("link version “{}” is not known; read as version {URL_VERSION}", value.chars().take(10).collect::<String>())));
+                }
+            }
+            "hw" => match decode_devices(dataset, value, &mut notices) {
+                Some(devices) => cfg.hardware = devices,
+                None => notices.push(bad("hardware")),
+            },
+            "ram" => match units::parse_memory_gb(value).or_else(|e| if value == "0" { Ok(0.0) } else { Err(e) }) {
+                Ok(gb) => {
+                    let c = config::clamp_f64(gb, 0.0, config::MAX_RAM_GB, 0.0);
+                    if c != gb {
+                        notices.push(notice("ram", format!("system RAM clamped to {c} GB")));
+                    }
+                    cfg.ram_gb = c;
+                }
+                Err(_) => notices.push(bad("RAM size")),
+            },
+            "share" => match value.parse::<f64>().ok().filter(|v| v.is_finite()) {
+                Some(s) => {
+                    let c = config::clamp_f64(s, config::MIN_GPU_SHARE, config::MAX_GPU_SHARE, 0.75);
+                    if c != s {
+                        notices.push(notice("share", format!("GPU share clamped to {c}")));
+                    }
+                    cfg.gpu_share = Some(c);
+                }
+                None => notices.push(bad("GPU share")),
+            },
+            "q" => {
+                if value == "auto" {
+                    cfg.quant = QuantChoice::Auto;
+                } else if dataset.weight_format(value).is_some() {
+                    cfg.quant = QuantChoice::Fixed(value.to_string());
+                } else {
+                    notices.push(bad("quantization"));
+                }
+            }
+            "ctx" => match units::parse_tokens(value) {
+                Ok(t) => {
+                    let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
+                    if c != t {
+                        notices.push(notice("ctx", format!("context clamped to {}", units::format_tokens(c))));
+                    }
+                    cfg.context_tokens = c;
+                }
+                Err(_) => notices.push(bad("context length")),
+            },
+            "n" => match value.parse::<u64>() {
+                Ok(n) => {
+                    let c = n.clamp(1, config::MAX_SESSIONS as u64) as u32;
+                    if c as u64 != n {
+                        notices.push(notice("n", format!("sessions clamped to {c}")));
+                    }
+                    cfg.sessions = c;
+                }
+                Err(_) => notices.push(bad("session count")),
+            },
+            "kv" => match dataset.kv_format(value) {
+                Some(k) => cfg.kv = k.id.clone(),
+                None => notices.push(bad("KV-cache precision")),
+            },
+            "rank" => match decode_rank(dataset, value) {
+                Some(r) => cfg.rank = r,
+                None => notices.push(bad("ranking")),
+            },
+            "prop" | "fits" | "pen" => match parse_bool(value) {
+                Some(b) => match key.as_str() {
+                    "prop" => cfg.show_proprietary = b,
+                    "fits" => cfg.only_fits = b,
+                    _ => cfg.penalty = b,
+                },
+                None => notices.push(bad("on/off switch")),
+            },
+            "sel" => match dataset.model(value) {
+                Some(m) => cfg.selected = Some(m.id.clone()),
+                None => notices.push(bad("model")),
+            },
+            "asof" => {
+                if value == "seed" {
+                    cfg.data = DataDate::Seed;
+                } else {
+                    match Date::parse(value) {
+                        Some(d) => cfg.data = DataDate::AsOf(d),
+                        None => notices.push(bad("date (YYYY-MM-DD)")),
+                    }
+                }
+            }
+            _ => notices.push(notice(&key, format!("unknown setting “{}” ignored", key.chars().take(40).collect::<String>()))),
+        }
+    }
+    (cfg, notices)
+}

@@ -1,0 +1,145 @@
+//! The URL codec: round trips for generated configs, and total decoding of hostile input.
+
+use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
+use codefit::engine::dataset::Dataset;
+use codefit::engine::date::Date;
+use codefit::engine::url::{decode, encode};
+use proptest::prelude::*;
+
+fn arb_config() -> impl Strategy<Value = Config> {
+    let ds = Dataset::bundled();
+    let devices: Vec<String> = ds.devices.iter().map(|d| d.id.clone()).collect();
+    let formats: Vec<String> = ds.weight_formats.iter().map(|f| f.id.clone()).collect();
+    let kvs: Vec<String> = ds.kv_formats.iter().map(|f| f.id.clone()).collect();
+    let models: Vec<String> = ds.models.iter().map(|m| m.id.clone()).collect();
+    let benches: Vec<String> = ds.benchmarks.iter().map(|b| b.id.clone()).collect();
+    let device = prop_oneof![
+        prop::sample::select(devices).prop_map(DeviceRef::Known),
+        (1u32..4096, 10u32..20_000, any::<bool>()).prop_map(|(m, b, u)| DeviceRef::Custom {
+            memory_gb: m as f64,
+            bandwidth_gb_s: b as f64,
+            unified: u
+        }),
+    ];
+    let hardware = prop::collection::vec((device, 1u32..=16).prop_map(|(device, count)| DeviceChoice { device, count }), 1..6);
+    let rank = prop_oneof![
+        prop::sample::select(benches).prop_map(RankBy::Bench),
+        prop::sample::select(vec!["agentic", "algorithms", "editing", "balanced"]).prop_map(|p| RankBy::Profile(p.into())),
+        prop::array::uniform4(0u8..=10).prop_filter("some weight", |w| w.iter().any(|x| *x > 0)).prop_map(RankBy::Custom),
+    ];
+    let data = prop_oneof![
+        Just(DataDate::Newest),
+        Just(DataDate::Seed),
+        (2024u32..2027, 1u32..13, 1u32..29).prop_map(|(y, m, d)| DataDate::AsOf(Date::from_ymd(y, m, d).unwrap())),
+    ];
+    let quant = prop_oneof![Just(QuantChoice::Auto), prop::sample::select(formats).prop_map(QuantChoice::Fixed)];
+    (
+        hardware,
+        (0u32..2048, prop::option::of(10u32..=100)),
+        quant,
+        (1024u32..=1_048_576, 1u32..=64, prop::sample::select(kvs)),
+        rank,
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+        prop::option::of(prop::sample::select(models)),
+        data,
+    )
+        .prop_map(|(hardware, (ram, share), quant, (ctx, n, kv), rank, (p, f, pen), selected, data)| Config {
+            hardware,
+            ram_gb: ram as f64,
+            gpu_share: share.map(|s| s as f64 / 100.0),
+            quant,
+            context_tokens: ctx,
+            sessions: n,
+            kv,
+            rank,
+            show_proprietary: p,
+            only_fits: f,
+            penalty: pen,
+            selected,
+            data,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn decode_encode_round_trips(cfg in arb_config()) {
+        let ds = Dataset::bundled();
+        let query = encode(ds, &cfg);
+        let (back, notices) = decode(ds, &query);
+        prop_assert!(notices.is_empty(), "{query}: {notices:?}");
+        prop_assert_eq!(back, cfg);
+    }
+}
+
+/// 100,000 random and mutated query strings: decoding never panics and always yields a
+/// config that encodes and decodes again without notices.
+#[test]
+fn hostile_queries_never_panic() {
+    let ds = Dataset::bundled();
+    let seeds = [
+        "v=1&hw=pro6000x2&q=auto&ctx=64k&n=4&rank=swe",
+        "v=1&hw=rtx-3090*4,custom:96:800:u&ram=128&share=0.9&q=q4_k_m&kv=q8_0&rank=w:6-0-3-1&prop=0&fits=1&pen=1&sel=gpt-oss-120b&asof=2026-02-18",
+        "hw=%ZZ%&ctx=1e309&n=-1&rank=&asof=seed",
+    ];
+    let alphabet: Vec<char> = "=&%*,:.-_ 0123456789abcdefkmqvxzAZ?+\u{e9}\u{1F600}\0".chars().collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut decoded = 0;
+    for i in 0..100_000 {
+        let seed = seeds[i % seeds.len()];
+        let mut chars: Vec<char> = seed.chars().collect();
+        let edits = 1 + (next() % 8) as usize;
+        for _ in 0..edits {
+            let pos = (next() as usize) % (chars.len() + 1);
+            let c = alphabet[(next() as usize) % alphabet.len()];
+            match next() % 3 {
+                0 => chars.insert(pos, c),
+                1 if pos < chars.len() => chars[pos] = c,
+                _ if pos < chars.len() => {
+                    chars.remove(pos);
+                }
+                _ => chars.push(c),
+            }
+        }
+        let query: String = if i % 10 == 0 {
+            (0..(next() % 200)).map(|_| alphabet[(next() as usize) % alphabet.len()]).collect()
+        } else {
+            chars.into_iter().collect()
+        };
+        let (cfg, _) = decode(ds, &query);
+        let (again, notices) = decode(ds, &encode(ds, &cfg));
+        assert!(notices.is_empty(), "{query:?} -> {notices:?}");
+        assert_eq!(again, cfg, "{query:?}");
+        decoded += 1;
+    }
+    assert_eq!(decoded, 100_000);
+}
+
+#[test]
+fn defaults_encode_to_the_version_only() {
+    let ds = Dataset::bundled();
+    assert_eq!(encode(ds, &Config::default()), "v=1");
+    let cfg = Config { hardware: codefit::engine::config::preset_devices(ds.preset("pro6000x2").unwrap()), sessions: 4, ..Config::default() };
+    assert_eq!(encode(ds, &cfg), "v=1&hw=pro6000x2&n=4");
+}
+
+#[test]
+fn invalid_values_fall_back_with_named_notices() {
+    let ds = Dataset::bundled();
+    let (cfg, notices) = decode(ds, "?v=1&hw=warp-drive&ctx=lots&n=999&bogus=1&asof=2026-13-01");
+    assert_eq!(cfg.hardware, Config::default().hardware);
+    assert_eq!(cfg.context_tokens, Config::default().context_tokens);
+    assert_eq!(cfg.sessions, 64, "clamped");
+    assert_eq!(cfg.data, DataDate::Newest);
+    let keys: Vec<&str> = notices.iter().map(|n| n.key.as_str()).collect();
+    for k in ["hw", "ctx", "n", "bogus", "asof"] {
+        assert!(keys.contains(&k), "no notice for {k}: {notices:?}");
+    }
+}
