@@ -7,6 +7,7 @@ pub mod config;
 pub mod dataset;
 pub mod date;
 pub mod fit;
+pub mod export;
 pub mod hardware;
 pub mod memory;
 pub mod placement;

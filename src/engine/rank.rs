@@ -372,3 +372,101 @@ pub fn sort_rows(rows: &mut [Row<'_>]) {
         (None, None) => a.model.name.cmp(&b.model.name),
     });
 }
+
+/// Columns the ranked table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Rank,
+    Model,
+    Fit,
+    Memory,
+    Speed,
+    Context,
+}
+
+/// Row order for a table sort; ties keep the ranked order. Rows without the sorted figure go last.
+pub fn sorted_order(rows: &[Row<'_>], key: SortKey, descending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    if key == SortKey::Rank && !descending {
+        return order;
+    }
+    let figure = |r: &Row<'_>| -> Option<f64> {
+        match key {
+            SortKey::Rank => None,
+            SortKey::Model => None,
+            SortKey::Fit => r.fit.as_ref().map(|f| f.headroom_gb),
+            SortKey::Memory => r.fit.as_ref().map(|f| f.memory.total_gb()),
+            SortKey::Speed => r.decode_tok_s,
+            SortKey::Context => r.max_context.map(f64::from),
+        }
+    };
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        let ord = match key {
+            SortKey::Rank => a.cmp(&b),
+            SortKey::Model => ra.model.name.to_lowercase().cmp(&rb.model.name.to_lowercase()),
+            _ => match (figure(ra), figure(rb)) {
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => return std::cmp::Ordering::Less,
+                (None, Some(_)) => return std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            },
+        };
+        if descending { ord.reverse() } else { ord }
+    });
+    order
+}
+
+/// The answer in one sentence (or two), from the analysis.
+pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
+    let date = if a.scope.seed_only {
+        format!("the seed snapshot ({})", a.scope.as_of)
+    } else {
+        a.scope.as_of.to_string()
+    };
+    let machine = format!(
+        "{} ({:.0} GB usable)",
+        a.machine.describe(),
+        a.machine.usable_gb()
+    );
+    let Some(best) = a.best_row() else {
+        return format!(
+            "No open-weight model with a {} figure runs on {machine} at this context and session count. Data as of {date}.",
+            a.metric
+        );
+    };
+    let Some(value) = best.value else {
+        return format!("No ranked model runs on {machine}. Data as of {date}.");
+    };
+    let f = best.fit.as_ref();
+    let format = f
+        .and_then(|f| dataset.weight_format(&f.format_id))
+        .map_or_else(String::new, |w| format!(" at {}", w.name));
+    let offload = if best.status() == Some(FitStatus::Offload) { " with offload to system RAM" } else { "" };
+    let mut text = format!(
+        "On {machine}, the best open-weight model for {} is {}{format}{offload}: {}.",
+        a.metric,
+        best.model.name,
+        a.show(value)
+    );
+    let gap = |leader: Option<Leader<'_>>, kind: &str| -> Option<String> {
+        let l = leader?;
+        let g = l.value - value;
+        Some(if l.model.id == best.model.id || g.abs() < 1e-9 {
+            format!("it is the best {kind} model")
+        } else if g < 0.0 {
+            format!("{} points ahead of the best {kind} model ({}, {})", a.show_gap(-g), l.model.name, a.show(l.value))
+        } else {
+            format!("{} points behind the best {kind} model ({}, {})", a.show_gap(g), l.model.name, a.show(l.value))
+        })
+    };
+    let parts: Vec<String> = [gap(a.best_open, "open-weight"), gap(a.best_proprietary, "proprietary")]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !parts.is_empty() {
+        text.push_str(&format!(" That is {}.", parts.join(" and ")));
+    }
+    text.push_str(&format!(" Data as of {date}."));
+    text
+}

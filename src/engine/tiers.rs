@@ -166,3 +166,47 @@ pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
         })
         .collect()
 }
+
+/// One step of the best-achievable-score curve: from `memory_gb` on, `points` is reachable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub memory_gb: f64,
+    pub points: f64,
+    pub model: String,
+    pub format: String,
+}
+
+/// Best achievable score on `bench` against a memory budget, as a step curve: for every
+/// open-weight model with a score and every format it may run at, the memory it needs on one
+/// device (weights + KV cache at the configuration's workload + one device's overhead);
+/// then the running best. With the penalty on, each format's assumed loss is applied.
+pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
+    let scope = Scope::of(dataset, cfg.data);
+    let workload = rank::workload_of(dataset, cfg);
+    let mut points: Vec<Step> = Vec::new();
+    for m in dataset.models.iter().filter(|m| m.open_weight && scope.includes_model(m)) {
+        let (Some(facts), Some(pick)) = (m.open_facts(), rank::pick_score(dataset, scope, &m.id, bench)) else {
+            continue;
+        };
+        let ctx = workload.context_tokens.min(facts.arch.max_context);
+        let w = super::memory::Workload { context_tokens: ctx, ..workload };
+        for f in super::fit::candidate_formats(dataset, &facts) {
+            let need = super::memory::breakdown(facts.params, facts.arch, f, &w, 1).total_gb();
+            let loss = if cfg.penalty { rank::penalty_pct(dataset, m, &f.id) } else { 0.0 };
+            points.push(Step {
+                memory_gb: need,
+                points: pick.points * (1.0 - loss / 100.0),
+                model: m.id.clone(),
+                format: f.id.clone(),
+            });
+        }
+    }
+    points.sort_by(|a, b| a.memory_gb.total_cmp(&b.memory_gb));
+    let mut steps: Vec<Step> = Vec::new();
+    for p in points {
+        if steps.last().is_none_or(|s| p.points > s.points + 1e-9) {
+            steps.push(p);
+        }
+    }
+    steps
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs what building and testing codefit needs, and nothing that is already there.
+# Idempotent: a second run only checks versions and takes about a second.
+#
+#   wasm32-unknown-unknown   rustup target
+#   trunk 0.21.14            cargo install --locked   (~20 min cold on 2 cores)
+#   wasm-bindgen-cli         cargo install, exactly Cargo.lock's wasm-bindgen version
+#                            (without --locked: a locked dependency of it is not served)
+#   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
+#   node_modules             npm ci: echarts, esbuild, binaryen (wasm-opt 132), playwright-core
+#
+# Scripts that need the tools on PATH source scripts/env.sh afterwards.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+
+TRUNK_VERSION="0.21.14"
+NODE_MAJOR_MIN=20
+
+log() { echo "ensure-tools: $*" >&2; }
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    log "need root (or sudo) to run: $*"
+    return 1
+  fi
+}
+
+# --- Rust: wasm target --------------------------------------------------------------------
+if ! rustup target list --installed | grep -qx 'wasm32-unknown-unknown'; then
+  log "adding rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# --- trunk ----------------------------------------------------------------------------------
+if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
+  log "installing trunk $TRUNK_VERSION (slow: ~20 min on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# --- wasm-bindgen-cli at Cargo.lock's version ----------------------------------------------
+WBG_VERSION="$(wasm_bindgen_lock_version)"
+if [ -z "$WBG_VERSION" ]; then
+  log "no wasm-bindgen package in Cargo.lock (run cargo generate-lockfile)"
+  exit 1
+fi
+TRUNK_WBG="$(sed -n 's/^wasm_bindgen *= *"\(.*\)".*/\1/p' Trunk.toml)"
+if [ "$TRUNK_WBG" != "$WBG_VERSION" ]; then
+  log "Trunk.toml [tools] wasm_bindgen = \"$TRUNK_WBG\" but Cargo.lock has wasm-bindgen $WBG_VERSION:"
+  log "set wasm_bindgen = \"$WBG_VERSION\" in Trunk.toml (they must be equal, or Trunk tries to download)"
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSION" ]; then
+  log "installing wasm-bindgen-cli $WBG_VERSION (~3 min)"
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
+fi
+
+# --- Chromium for the e2e suite, brotli for size figures -----------------------------------
+if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
+  log "installing chromium, chromium-driver, brotli (apt)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver brotli
+fi
+
+# --- Node packages -------------------------------------------------------------------------
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  log "node >= $NODE_MAJOR_MIN and npm are required (this machine kind ships them)"
+  exit 1
+fi
+NODE_MAJOR="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$NODE_MAJOR" -lt "$NODE_MAJOR_MIN" ]; then
+  log "node $NODE_MAJOR found, >= $NODE_MAJOR_MIN required (node --test, fetch)"
+  exit 1
+fi
+# npm writes node_modules/.package-lock.json on every install: missing or older than
+# package-lock.json means node_modules is absent, partial or stale.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund
+fi
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
+  log "node_modules/.bin/wasm-opt is not binaryen 132; check package.json"
+  exit 1
+fi

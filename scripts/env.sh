@@ -1,0 +1,11 @@
+# Sourced by the other scripts: puts the project's tools first on PATH.
+# node_modules/.bin gives Trunk the wasm-opt of npm `binaryen@132` (Debian's 108 corrupts
+# modules from current wasm-bindgen); ~/.cargo/bin has trunk and wasm-bindgen.
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+# The wasm-bindgen version pinned in Cargo.lock (empty if none).
+wasm_bindgen_lock_version() {
+  awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/^version = "|"$/, ""); print; exit }' \
+    "$ROOT/Cargo.lock"
+}

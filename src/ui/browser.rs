@@ -1,0 +1,115 @@
+//! The outside world: URL, history, local storage, clipboard, downloads, theme preference.
+//! Every call is fallible and fails quietly (returning None/false): a browser without
+//! storage or clipboard still gets a working page.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Local-storage key for the last configuration (stored as its query string).
+pub const STORAGE_KEY: &str = "codefit.config.v1";
+/// Local-storage key for the theme choice.
+pub const THEME_KEY: &str = "codefit.theme";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The current query string without the leading `?`.
+pub fn query() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+/// Replaces the URL's query string without adding a history entry.
+pub fn replace_query(query: &str) {
+    let Some(w) = window() else { return };
+    let path = w.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() { path } else { format!("{path}?{query}") };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The full URL of the page (for "Copy link").
+pub fn href() -> String {
+    window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+pub fn load(key: &str) -> Option<String> {
+    storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+pub fn save(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Copies text to the clipboard; the promise's outcome is not awaited.
+pub fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let clipboard = w.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Whether the Web Share API is present.
+pub fn can_share() -> bool {
+    window()
+        .map(|w| js_sys::Reflect::has(&w.navigator(), &JsValue::from_str("share")).unwrap_or(false))
+        .unwrap_or(false)
+}
+
+/// Opens the system share sheet with the page URL.
+pub fn share(title: &str, url: &str) {
+    let Some(w) = window() else { return };
+    let data = web_sys::ShareData::new();
+    data.set_title(title);
+    data.set_url(url);
+    let _ = w.navigator().share_with_data(&data);
+}
+
+/// Saves `text` as a file through a temporary object URL.
+pub fn download_text(filename: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    download_url(filename, &url);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Clicks a temporary `<a download>` for `url`.
+pub fn download_url(filename: &str, url: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Ok(a) = doc.create_element("a") else { return };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    a.set_href(url);
+    a.set_download(filename);
+    a.click();
+}
+
+/// Whether the system prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `data-theme` on `<html>` ("light" / "dark").
+pub fn apply_theme(dark: bool) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = el.set_attribute("data-theme", if dark { "dark" } else { "light" });
+    }
+}
+
+/// Milliseconds from page start, for the in-page update timing.
+pub fn now_ms() -> f64 {
+    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}

@@ -1,0 +1,91 @@
+//! Chart 1: memory needed (log scale) against the score, one point per model; the usable
+//! memory as a vertical line; proprietary models as horizontal reference lines. Fit status is
+//! carried by colour, symbol shape and legend name.
+
+use super::palette::{Palette, axis, item_tooltip, legend};
+use super::view::ChartData;
+use crate::engine::config::Config;
+use crate::engine::dataset::Dataset;
+use crate::engine::fit::FitStatus;
+use crate::engine::rank::Analysis;
+use charming::Chart;
+use charming::component::Grid;
+use charming::datatype::DataPointItem;
+use charming::element::{AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::series::Scatter;
+
+pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
+    let selected = cfg.selected.as_deref().or(a.best_row().map(|r| r.model.id.as_str()));
+    let classes = [
+        (FitStatus::Fits, "Fits", Symbol::Circle, p.fits),
+        (FitStatus::Offload, "Fits with offload", Symbol::Triangle, p.offload),
+        (FitStatus::NoFit, "Does not fit", Symbol::Rect, p.nofit),
+    ];
+    let mut chart = Chart::new()
+        .legend(legend(p))
+        .tooltip(item_tooltip().formatter("{b}<br/>{a}<br/>memory GB, score: {c}"))
+        .grid(Grid::new().left(48).right(24).top(40).bottom(48))
+        .x_axis(axis(p, "Memory needed, GB (log scale, estimate)", AxisType::Log))
+        .y_axis(axis(p, &a.metric, AxisType::Value).scale(true));
+    let mut rows = Vec::new();
+    for (i, (status, name, symbol, color)) in classes.into_iter().enumerate() {
+        let points: Vec<DataPointItem> = a
+            .rows
+            .iter()
+            .filter(|r| r.status() == Some(status))
+            .filter_map(|r| {
+                let f = r.fit.as_ref()?;
+                let v = r.value?;
+                let total = f.memory.total_gb();
+                rows.push(vec![r.model.name.clone(), format!("{total:.1}"), a.show(v), status.label().to_string()]);
+                let item = DataPointItem::new(vec![(total * 10.0).round() / 10.0, (v * 10.0).round() / 10.0]).name(r.model.name.clone());
+                Some(if selected == Some(r.model.id.as_str()) {
+                    item.item_style(ItemStyle::new().color(color).border_color(p.text).border_width(3))
+                } else {
+                    item
+                })
+            })
+            .collect();
+        let mut series = Scatter::new()
+            .name(name)
+            .symbol(symbol)
+            .symbol_size(14)
+            .item_style(ItemStyle::new().color(color))
+            .label(Label::new().show(true).formatter("{b}").position(charming::element::LabelPosition::Right).color(p.muted).font_size(10))
+            .data(points);
+        if i == 0 {
+            // Reference lines ride on the first series.
+            let mut lines = vec![MarkLineVariant::Simple(
+                MarkLineData::new()
+                    .name(format!("Usable: {:.0} GB", a.machine.usable_gb()))
+                    .x_axis(a.machine.usable_gb().max(1.0)),
+            )];
+            if cfg.show_proprietary {
+                for r in a.rows.iter().filter(|r| !r.model.open_weight).take(4) {
+                    if let Some(v) = r.value {
+                        lines.push(MarkLineVariant::Simple(MarkLineData::new().name(r.model.name.clone()).y_axis((v * 10.0).round() / 10.0)));
+                    }
+                }
+            }
+            series = series.mark_line(
+                MarkLine::new()
+                    .symbol(vec![Symbol::None])
+                    .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(p.proprietary))
+                    .label(Label::new().formatter("{b}").color(p.muted))
+                    .data(lines),
+            );
+        }
+        chart = chart.series(series);
+    }
+    let caption = format!(
+        "Each point is a model: memory it needs here (log scale) against its {} value. The dashed vertical line is your usable memory ({:.0} GB); horizontal dashed lines are proprietary models.",
+        a.metric,
+        a.machine.usable_gb()
+    );
+    ChartData {
+        chart: chart.color(vec![p.fits, p.offload, p.nofit]),
+        caption,
+        headers: vec!["Model".into(), "Memory GB".into(), a.metric.clone(), "Fit".into()],
+        rows,
+    }
+}

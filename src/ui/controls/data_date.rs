@@ -1,0 +1,58 @@
+//! DataDateControl: which figures count — the newest, those published by a date, or exactly
+//! the seed document's snapshot.
+
+use crate::engine::config::DataDate;
+use crate::engine::dataset::SEED_DATE;
+use crate::engine::date::Date;
+use crate::ui::app::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn DataDateControl() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let newest = ds.newest_date();
+    let mode = move || ctx.cfg.with(|c| match c.data {
+        DataDate::Newest => "newest",
+        DataDate::AsOf(_) => "date",
+        DataDate::Seed => "seed",
+    });
+    let on_mode = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        ctx.update(|c| {
+            c.data = match v.as_str() {
+                "seed" => DataDate::Seed,
+                "date" => DataDate::AsOf(match c.data { DataDate::AsOf(d) => d, _ => SEED_DATE }),
+                _ => DataDate::Newest,
+            }
+        });
+    };
+    let date_value = move || ctx.cfg.with(|c| match c.data {
+        DataDate::AsOf(d) => d.to_string(),
+        _ => newest.to_string(),
+    });
+    view! {
+        <fieldset class="group" id="data-date">
+            <legend>"Data as of"</legend>
+            <div class="field">
+                <label for="data-mode">"Figures"</label>
+                <select id="data-mode" on:change=on_mode prop:value=mode>
+                    <option value="newest">{format!("Newest ({newest})")}</option>
+                    <option value="date">"Published by a date"</option>
+                    <option value="seed">{format!("The seed snapshot ({SEED_DATE})")}</option>
+                </select>
+            </div>
+            <Show when=move || mode() == "date">
+                <div class="field">
+                    <label for="asof">"Date"</label>
+                    <input id="asof" type="date" min="2024-01-01" max=newest.to_string() prop:value=date_value
+                        on:change=move |ev| {
+                            if let Some(d) = Date::parse(&event_target_value(&ev)) {
+                                ctx.update(|c| c.data = DataDate::AsOf(d));
+                            }
+                        }/>
+                </div>
+            </Show>
+        </fieldset>
+    }
+}

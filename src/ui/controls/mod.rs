@@ -1,0 +1,12 @@
+//! The settings: hardware, workload, ranking and data date. Each writes into the one `Config`.
+
+mod data_date;
+mod field;
+mod hardware;
+mod ranking;
+mod workload;
+
+pub use data_date::DataDateControl;
+pub use hardware::HardwarePicker;
+pub use ranking::RankingControls;
+pub use workload::WorkloadControls;

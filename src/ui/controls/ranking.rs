@@ -1,0 +1,87 @@
+//! RankingControls: a benchmark or a task profile (with custom weights), and the switches.
+
+use crate::engine::config::{MAX_CUSTOM_WEIGHT, RankBy};
+use crate::engine::rank::{MAIN_BENCHES, PROFILES};
+use crate::ui::app::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn RankingControls() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let value = move || ctx.cfg.with(|c| match &c.rank {
+        RankBy::Bench(id) => format!("bench:{id}"),
+        RankBy::Profile(id) => format!("profile:{id}"),
+        RankBy::Custom(_) => "custom".to_string(),
+    });
+    let on_change = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let rank = if let Some(id) = v.strip_prefix("bench:") {
+            ds.benchmark(id).map(|b| RankBy::Bench(b.id.clone()))
+        } else if let Some(id) = v.strip_prefix("profile:") {
+            PROFILES.iter().find(|p| p.id == id).map(|p| RankBy::Profile(p.id.to_string()))
+        } else {
+            Some(RankBy::Custom([5, 2, 2, 1]))
+        };
+        if let Some(r) = rank {
+            ctx.update(|c| c.rank = r);
+        }
+    };
+    let is_custom = move || ctx.cfg.with(|c| matches!(c.rank, RankBy::Custom(_)));
+    let toggle = move |id: &'static str, label: &'static str, get: fn(&crate::engine::config::Config) -> bool, set: fn(&mut crate::engine::config::Config, bool)| {
+        view! {
+            <div class="field check">
+                <input id=id type="checkbox" prop:checked=move || ctx.cfg.with(get)
+                    on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|c| set(c, on)) }/>
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="group" id="ranking">
+            <legend>"Ranking"</legend>
+            <div class="field">
+                <label for="rank">"Rank by"</label>
+                <select id="rank" on:change=on_change prop:value=value>
+                    <optgroup label="Benchmark">
+                        {ds.benchmarks.iter().map(|b| view! { <option value=format!("bench:{}", b.id)>{b.name.clone()}</option> }).collect_view()}
+                    </optgroup>
+                    <optgroup label="Task profile">
+                        {PROFILES.iter().map(|p| view! { <option value=format!("profile:{}", p.id)>{p.name}</option> }).collect_view()}
+                        <option value="custom">"Custom weights"</option>
+                    </optgroup>
+                </select>
+            </div>
+            <Show when=is_custom>
+                <div class="weights" role="group" aria-label="Custom weights">
+                    {MAIN_BENCHES.iter().enumerate().map(|(i, b)| {
+                        let name = ds.benchmark(b).map_or(*b, |x| x.short.as_str());
+                        let id = format!("w-{b}");
+                        let current = ctx.cfg.with_untracked(|c| match c.rank { RankBy::Custom(w) => w.get(i).copied().unwrap_or(0), _ => 0 });
+                        view! {
+                            <div class="field weight">
+                                <label for=id.clone()>{name}</label>
+                                <input id=id type="number" min="0" max=MAX_CUSTOM_WEIGHT value=current
+                                    on:change=move |ev| {
+                                        let w = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(MAX_CUSTOM_WEIGHT);
+                                        ctx.update(|c| if let RankBy::Custom(ws) = &mut c.rank {
+                                            if let Some(slot) = ws.get_mut(i) { *slot = w; }
+                                            if ws.iter().all(|x| *x == 0) { if let Some(first) = ws.get_mut(0) { *first = 1; } }
+                                        });
+                                    }/>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </Show>
+            <p class="hint">{move || ctx.cfg.with(|c| match &c.rank {
+                RankBy::Profile(id) => PROFILES.iter().find(|p| p.id == id).map_or("", |p| p.description).to_string(),
+                RankBy::Bench(id) => ds.benchmark(id).map_or_else(String::new, |b| b.description.clone()),
+                RankBy::Custom(_) => "Weights 0–10 per benchmark; models need scores for half the weight.".to_string(),
+            })}</p>
+            {toggle("show-prop", "Show proprietary models as reference", |c| c.show_proprietary, |c, v| c.show_proprietary = v)}
+            {toggle("only-fits", "Only models that run on this hardware", |c| c.only_fits, |c, v| c.only_fits = v)}
+            {toggle("penalty", "Apply a quantization quality penalty (assumed)", |c| c.penalty, |c, v| c.penalty = v)}
+        </fieldset>
+    }
+}

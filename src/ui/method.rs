@@ -1,0 +1,80 @@
+//! MethodPanel: how every figure is computed, with the selected model's numbers filled in,
+//! the assumptions, the seed's caveats, and the sources.
+
+use crate::engine::dataset::Attention;
+use crate::engine::hardware::{RAM_RESERVED_FOR_OS_GB, SYSTEM_RAM_BANDWIDTH_GB_S};
+use crate::engine::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
+use crate::engine::rank::MIN_PROFILE_COVERAGE;
+use crate::ui::app::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn MethodPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let worked = move || {
+        let sel = ctx.cfg.with(|c| c.selected.clone());
+        ctx.analysis.with(|a| {
+            let row = sel
+                .as_deref()
+                .and_then(|id| a.rows.iter().find(|r| r.model.id == id && r.fit.is_some()))
+                .or_else(|| a.best_row())?;
+            let f = row.fit.as_ref()?;
+            let facts = row.model.open_facts()?;
+            let fmt = ds.weight_format(&f.format_id)?;
+            let kv_line = match facts.arch.attention {
+                Attention::Gqa { kv_heads, head_dim } => format!("{} layers × {} tokens × 2 × {kv_heads} KV heads × {head_dim} dims × {} bytes", facts.arch.layers, f.context_tokens, a.workload.kv_bytes_per_element),
+                Attention::Mla { kv_lora_rank, rope_dim } => format!("{} layers × {} tokens × ({kv_lora_rank} latent + {rope_dim} rope) × {} bytes", facts.arch.layers, f.context_tokens, a.workload.kv_bytes_per_element),
+                Attention::Sliding { kv_heads, head_dim, sliding_layers, window } => format!("({} full layers × {} tokens + {sliding_layers} window layers × min({}, {window})) × 2 × {kv_heads} × {head_dim} × {} bytes", facts.arch.layers - sliding_layers, f.context_tokens, f.context_tokens, a.workload.kv_bytes_per_element),
+                Attention::HybridLinear { kv_heads, head_dim, full_attention_layers, recurrent_state_mib } => format!("{full_attention_layers} full-attention layers × {} tokens × 2 × {kv_heads} × {head_dim} × {} bytes + {recurrent_state_mib} MiB recurrent state", f.context_tokens, a.workload.kv_bytes_per_element),
+            };
+            Some(view! {
+                <h3>{format!("Worked example: {}", row.model.name)}</h3>
+                <ul class="formulas">
+                    <li>{format!("Weights = {} B parameters × {} bits ÷ 8 = {:.1} GB", facts.params.total_b, fmt.bits_per_weight, f.memory.weights_gb)}</li>
+                    <li>{format!("KV cache per session = {kv_line}; × {} session(s) = {:.2} GB", a.workload.sessions, f.memory.kv_cache_gb)}</li>
+                    <li>{format!("Overhead = {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB × {} device(s) = {:.1} GB", a.machine.units.len(), f.memory.overhead_gb)}</li>
+                    <li>{format!("Total = {:.1} GB; {} ({:+.1} GB)", f.memory.total_gb(), f.status.label(), f.headroom_gb)}</li>
+                    <li>{row.decode_tok_s.map(|t| format!("Decode ceiling = bandwidth ÷ (active {} B × {} bits ÷ 8 + one session's KV cache), per device share of layers = {t:.0} tok/s (an upper bound)", facts.params.active_b, fmt.bits_per_weight))}</li>
+                </ul>
+                <p class="hint">{format!("Architecture: {} ({}); parameters: {} (source linked).", facts.arch.attention.label(), facts.arch.source, facts.params.source)}</p>
+                {(!row.model.notes.is_empty()).then(|| view! { <p class="note">{row.model.notes.clone()}</p> })}
+            })
+        })
+    };
+    view! {
+        <section class="card method" id="method" aria-labelledby="method-title">
+            <h2 id="method-title">"How this is computed"</h2>
+            {worked}
+            <h3>"Formulas and assumptions"</h3>
+            <ul>
+                <li>"Memory = weights + KV cache + runtime overhead. Weights = parameters × bits per weight ÷ 8 (bits include scale overhead). GB = 10⁹ bytes."</li>
+                <li>"KV cache: grouped-query models cache 2 × KV heads × head size per token per layer; latent-attention models (DeepSeek, Kimi) cache the latent plus the RoPE key; sliding-window layers keep only the window; hybrid linear-attention models (Qwen3-Next, Qwen3.5) keep a cache only in their full-attention layers plus a fixed recurrent state."</li>
+                <li>{format!("Runtime overhead: {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB per device (assumed: CUDA/Metal context and compute buffers).")}</li>
+                <li>"Several devices are never one pool: whole layers are split across devices in proportion to their free memory, and each device must hold its layers and its own overhead."</li>
+                <li>"Unified memory (Macs, DGX Spark, Strix Halo): only the GPU share is usable (75% by default on Macs; adjustable). System RAM does not add to unified machines."</li>
+                <li>{format!("Offload: layers that do not fit go to system RAM (minus {RAM_RESERVED_FOR_OS_GB} GB for the OS) and are read at {SYSTEM_RAM_BANDWIDTH_GB_S} GB/s (dual-channel DDR5-5600).")}</li>
+                <li>"Best that fits: the highest-quality format no wider than the model's native one that fits in device memory; failing that, the best that fits with offload."</li>
+                <li>"Speed: a single-stream decode ceiling, memory bandwidth ÷ bytes read per token. Real decode reaches a fraction of it."</li>
+                <li>"Scores: a figure counts if dated on or before the data date. For one model and benchmark, an independent leaderboard beats a third-party run, which beats a vendor report; then the newest; across Aider edit formats, the best. A range ranks at its midpoint."</li>
+                <li>{format!("Profiles average the benchmarks' points (0–100; the 16x eval × 10) with their weights over the benchmarks a model has; a model needs {:.0}% of the weight to be ranked.", MIN_PROFILE_COVERAGE * 100.0)}</li>
+                <li>{format!("Quantization penalty (off by default): {}", ds.penalty_note)}</li>
+            </ul>
+            <h3>"The seed's caveats"</h3>
+            <ul>
+                <li>"Benchmark versions matter: LiveCodeBench v5 and v6 are different benchmarks and are never ranked together."</li>
+                <li>"SWE-Bench scores depend on the agent scaffold; the same model can move by ±10% between frameworks."</li>
+                <li>"Quantization degrades quality (the seed cites 1–5% at Q4, rarely measured)."</li>
+                <li>"The seed's “fits” assumes Q4 weights and ignores the KV cache; the engine includes both."</li>
+                <li>"The seed contradicts itself in places (e.g. its 10.3-point gap is to Claude Opus 4.5, not to MiniMax-M2.5, which is 9.6 points ahead); the tier table shows each disagreement."</li>
+            </ul>
+            <h3>"Benchmarks"</h3>
+            <ul>
+                {ds.benchmarks.iter().map(|b| {
+                    let newest = ds.newest_score_date(&b.id).map_or_else(|| "no figures".into(), |d| format!("newest figure {d}"));
+                    view! { <li><a href=b.url.clone() target="_blank" rel="noopener noreferrer">{b.name.clone()}</a>{format!(" — {} ({newest})", b.description)}</li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

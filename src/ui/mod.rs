@@ -1,0 +1,28 @@
+//! The browser UI: thin Leptos components over the engine. They read the `Config` signal and
+//! the engine's `Analysis` memo from context, and compute nothing themselves.
+
+pub mod app;
+pub mod browser;
+pub mod charts;
+pub mod controls;
+pub mod method;
+pub mod results;
+pub mod tiers;
+
+use leptos::prelude::*;
+
+/// Mounts the app into `#app`, replacing the loading state.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        return;
+    };
+    root.set_inner_html("");
+    let Ok(root) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(root) else {
+        return;
+    };
+    mount_to(root, app::App).forget();
+}

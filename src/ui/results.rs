@@ -1,0 +1,145 @@
+//! The headline answer and the ranked, sortable table. Selecting a row selects the model
+//! everywhere (it is `Config::selected`).
+
+use crate::engine::export;
+use crate::engine::fit::FitStatus;
+use crate::engine::rank::{self, MAIN_BENCHES, SortKey};
+use crate::engine::units::{format_gb, format_tokens};
+use crate::ui::app::use_ctx;
+use crate::ui::browser;
+use leptos::prelude::*;
+
+#[component]
+pub fn Headline() -> impl IntoView {
+    let ctx = use_ctx();
+    let text = move || ctx.analysis.with(|a| rank::headline(ctx.dataset(), a));
+    view! { <p id="headline" class="headline" aria-live="polite">{text}</p> }
+}
+
+fn fit_badge(status: Option<FitStatus>) -> (&'static str, &'static str) {
+    match status {
+        Some(FitStatus::Fits) => ("fits", "✔ fits"),
+        Some(FitStatus::Offload) => ("offload", "◐ offload"),
+        Some(FitStatus::NoFit) => ("nofit", "✖ does not fit"),
+        None => ("proprietary", "API only"),
+    }
+}
+
+#[component]
+pub fn ResultsTable() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let sort = RwSignal::new((SortKey::Rank, false));
+    let header = move |key: SortKey, label: &'static str, default_desc: bool| {
+        let aria = move || {
+            let (k, d) = sort.get();
+            if k != key { "none" } else if d { "descending" } else { "ascending" }
+        };
+        view! {
+            <th scope="col" aria-sort=aria>
+                <button type="button" class="sort" on:click=move |_| sort.update(|(k, d)| {
+                    if *k == key { *d = !*d } else { *k = key; *d = default_desc }
+                })>{label}</button>
+            </th>
+        }
+    };
+    let rows = move || {
+        let (key, desc) = sort.get();
+        let selected = ctx.cfg.with(|c| c.selected.clone());
+        ctx.analysis.with(|a| {
+            rank::sorted_order(&a.rows, key, desc)
+                .into_iter()
+                .filter_map(|i| a.rows.get(i).map(|r| (i, r)))
+                .map(|(i, r)| {
+                    let id = r.model.id.clone();
+                    let is_sel = selected.as_deref() == Some(id.as_str());
+                    let (cls, label) = fit_badge(r.status());
+                    let f = r.fit.as_ref();
+                    let fit_detail = f.map(|f| match f.status {
+                        FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
+                        FitStatus::Offload => format!("{} in RAM", format_gb(f.offload_gb)),
+                        FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
+                    });
+                    let format = f.and_then(|f| ds.weight_format(&f.format_id)).map(|w| w.name.clone());
+                    let memory = f.map(|f| {
+                        format!("{:.1} + {:.1} + {:.1} = {}", f.memory.weights_gb, f.memory.kv_cache_gb, f.memory.overhead_gb, format_gb(f.memory.total_gb()))
+                    });
+                    let capped = f.is_some_and(|f| f.context_capped);
+                    let rank_text = if r.value.is_some() { (i + 1).to_string() } else { "—".into() };
+                    let value = r.value.map(|v| a.show(v)).unwrap_or_else(|| {
+                        if r.coverage > 0.0 && r.coverage < 1.0 { format!("{:.0}% of profile", r.coverage * 100.0) } else { "no score".into() }
+                    });
+                    let gaps = match (r.gap_open, r.gap_proprietary) {
+                        (Some(o), Some(p)) => format!("{} / {}", a.show_gap(o), a.show_gap(p)),
+                        (Some(o), None) => format!("{} / —", a.show_gap(o)),
+                        _ => "—".into(),
+                    };
+                    let scores = r.picks.iter().map(|p| match p {
+                        Some(p) => {
+                            let title = format!("{} · {} · {}{}", p.score.provenance.label(), p.score.as_of,
+                                p.score.variant.as_deref().map_or(String::new(), |v| format!("{v} format · ")),
+                                if p.alternatives > 0 { format!("{} other figure(s) set aside", p.alternatives) } else { String::new() });
+                            view! { <td class="num"><a href=p.score.source.clone() target="_blank" rel="noopener noreferrer" title=title>{p.score.display(p.bench)}</a>
+                                <span class=format!("prov prov-{:?}", p.score.provenance).to_lowercase() aria-hidden="true"></span></td> }.into_any()
+                        }
+                        None => view! { <td class="num muted">"—"</td> }.into_any(),
+                    }).collect_view();
+                    let select_id = id.clone();
+                    let name = r.model.name.clone();
+                    let kind = if r.model.open_weight { "open" } else { "proprietary" };
+                    view! {
+                        <tr data-model=id.clone() class:selected=is_sel class=format!("row-{cls}") aria-selected=if is_sel { "true" } else { "false" }>
+                            <td class="num">{rank_text}</td>
+                            <th scope="row">
+                                <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{name}</button>
+                                <small class="kind">{format!("{} · {kind}", r.model.vendor)}</small>
+                            </th>
+                            <td class="num value">{value}{(r.penalty_pct > 0.0).then(|| format!(" (−{:.1}% quant.)", r.penalty_pct))}</td>
+                            <td><span class=format!("badge {cls}")>{label}</span><small>{fit_detail.unwrap_or_default()}</small></td>
+                            <td>{format.unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{memory.unwrap_or_else(|| "—".into())}{capped.then_some(" (context capped at model max)")}</td>
+                            <td class="num">{r.decode_tok_s.map_or_else(|| "—".into(), |t| format!("≤ {t:.0}"))}</td>
+                            <td class="num">{r.max_context.map_or_else(|| "—".into(), format_tokens)}</td>
+                            {scores}
+                            <td class="num">{gaps}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let export_csv = move |_| ctx.analysis.with(|a| browser::download_text("codefit.csv", "text/csv", &export::to_csv(ds, a)));
+    let export_json = move |_| ctx.analysis.with(|a| browser::download_text("codefit.json", "application/json", &export::to_json(a)));
+    view! {
+        <section class="card" aria-labelledby="table-title">
+            <div class="card-head">
+                <h2 id="table-title">"Ranked models"</h2>
+                <div class="actions">
+                    <button id="export-csv" type="button" on:click=export_csv>"CSV"</button>
+                    <button id="export-json" type="button" on:click=export_json>"JSON"</button>
+                </div>
+            </div>
+            <p class="hint">{move || ctx.analysis.with(|a| format!("Ranked by {}. Memory = weights + KV cache + overhead (GB, estimate). Speed is a single-stream decode ceiling (tok/s), not a prediction. Gap = points behind the best open-weight / best proprietary model.", a.metric))}</p>
+            <div class="table-wrap">
+                <table id="results">
+                    <caption class="visually-hidden">"Models ranked for this configuration"</caption>
+                    <thead>
+                        <tr>
+                            {header(SortKey::Rank, "#", false)}
+                            {header(SortKey::Model, "Model", false)}
+                            <th scope="col">"Score"</th>
+                            {header(SortKey::Fit, "Fit", true)}
+                            <th scope="col">"Quant"</th>
+                            {header(SortKey::Memory, "Memory W + KV + O", false)}
+                            {header(SortKey::Speed, "tok/s ceiling", true)}
+                            {header(SortKey::Context, "Max context", true)}
+                            {MAIN_BENCHES.iter().map(|b| view! { <th scope="col">{ds.benchmark(b).map_or(*b, |x| x.short.as_str())}</th> }).collect_view()}
+                            <th scope="col">"Gap open / prop."</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,79 @@
+//! TierTable: the seed's TL;DR recomputed for its budgets and for the user's own hardware,
+//! with every disagreement shown.
+
+use crate::engine::tiers::{self, check_seed_tldr};
+use crate::ui::app::use_ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn TierTable() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let name = move |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "—".to_string(), |m| m.name.clone());
+    let rows = move || {
+        let cfg = ctx.cfg.get();
+        check_seed_tldr(ds, &cfg)
+            .into_iter()
+            .map(|c| {
+                let agrees = c.disagreements.is_empty();
+                view! {
+                    <tr class:disagree=!agrees>
+                        <th scope="row">{c.row.label.clone()}</th>
+                        <td>{format!("{} ({}, SWE {} · LCB {})", name(Some(&c.row.model)), c.row.memory_text,
+                            c.row.swe_verified.map_or("—".into(), |v| format!("{v}%")), c.row.lcb_v6.map_or("—".into(), |v| format!("{v}%")))}</td>
+                        <td>{format!("{} ({})", c.engine_status.label(), c.engine_format)}</td>
+                        <td>{format!("{} / {}", name(c.engine_swe.model.as_deref()), name(c.engine_lcb.model.as_deref()))}</td>
+                        <td>{if agrees { view! { <span class="badge fits">"✔ agrees"</span> }.into_any() } else {
+                            view! { <ul class="reasons">{c.disagreements.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view()}</ul> }.into_any()
+                        }}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let own = move || {
+        let cfg = ctx.cfg.get();
+        let picks = tiers::best_per_bench(ds, &cfg, &crate::engine::rank::MAIN_BENCHES);
+        ctx.analysis.with(|a| {
+            let machine = a.machine.describe();
+            let usable = a.machine.usable_gb();
+            picks
+                .into_iter()
+                .map(|p| {
+                    let bench = ds.benchmark(&p.bench).map_or(p.bench.clone(), |b| b.name.clone());
+                    view! {
+                        <tr>
+                            <th scope="row">{format!("Your hardware: {machine} ({usable:.0} GB)")}</th>
+                            <td>{bench}</td>
+                            <td>{name(p.model.as_deref())}</td>
+                            <td>{p.format.unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{p.points.map_or("—".into(), |v| format!("{v:.1}"))}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="tiers-title">
+            <h2 id="tiers-title">"Memory tiers: the seed's TL;DR, recomputed"</h2>
+            <p class="hint">"Each row of the seed's table, checked on the tier's hardware with your context, sessions and KV precision, using only the seed's own figures. Where the engine disagrees it says why."</p>
+            <div class="table-wrap">
+                <table id="tiers">
+                    <thead><tr>
+                        <th scope="col">"Seed tier"</th><th scope="col">"Seed's pick"</th><th scope="col">"Engine: that pick"</th>
+                        <th scope="col">"Engine's best SWE / LCB"</th><th scope="col">"Verdict"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <h3>"Your budget"</h3>
+            <div class="table-wrap">
+                <table id="own-tier">
+                    <thead><tr><th scope="col">"Hardware"</th><th scope="col">"Benchmark"</th><th scope="col">"Best that fits"</th><th scope="col">"Format"</th><th scope="col">"Points"</th></tr></thead>
+                    <tbody>{own}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
