@@ -314,6 +314,8 @@ pub struct SeedClaims {
     pub tldr: Vec<SeedTierRow>,
 }
 
+static DATASET: OnceLock<Dataset> = OnceLock::new();
+
 /// Everything the engine knows, immutable once loaded.
 #[derive(Clone, Debug)]
 pub struct Dataset {
@@ -358,7 +360,9 @@ impl Dataset {
             serde_json::from_str(text).map_err(|e| format!("{name}: {e}"))
         }
         let hardware: HardwareFile = parse("hardware.json", src.hardware)?;
-        let quants: QuantFile = parse("quants.json", src.quants)?;
+        let mut quants: QuantFile = parse("quants.json", src.quants)?;
+        // Best quality first: the best-that-fits search walks this order.
+        quants.weights.sort_by(|a, b| b.quality_rank.cmp(&a.quality_rank));
         let scores: Vec<Score> = parse("scores.json", src.scores)?;
         let mut score_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, s) in scores.iter().enumerate() {
@@ -382,8 +386,13 @@ impl Dataset {
     /// The bundled dataset, parsed once. The `expect` is on embedded data only, and the
     /// test `bundled_dataset_loads_and_validates` proves it loads.
     pub fn bundled() -> &'static Dataset {
-        static DATASET: OnceLock<Dataset> = OnceLock::new();
         DATASET.get_or_init(|| Dataset::from_sources(&BUNDLED).expect("bundled dataset parses"))
+    }
+
+    /// Replaces the dataset `bundled()` returns, before its first use (the benchmark
+    /// command's synthetic-model switch). Returns false when it was already in use.
+    pub fn install(dataset: Dataset) -> bool {
+        DATASET.set(dataset).is_ok()
     }
 
     /// Every figure for one model.

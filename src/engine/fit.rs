@@ -4,7 +4,7 @@
 use super::dataset::{Dataset, Model, OpenFacts, WeightFormat};
 use super::hardware::Machine;
 use super::memory::{self, MemoryBreakdown, Workload};
-use super::placement::{Placement, place_layers};
+use super::placement::{Placement, all_layers_fit, place_layers, rest_gb};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FitStatus {
@@ -85,17 +85,15 @@ pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, for
 
 /// Formats the best-that-fits search may pick for a model, best quality first: every
 /// format no wider than the model's native one (upcasting buys nothing).
-pub fn candidate_formats<'a>(dataset: &'a Dataset, facts: &OpenFacts<'_>) -> Vec<&'a WeightFormat> {
+/// The dataset keeps formats sorted best quality first (sorted at load).
+pub fn candidate_formats<'a>(dataset: &'a Dataset, facts: &OpenFacts<'_>) -> impl Iterator<Item = &'a WeightFormat> + 'a {
     let native_bits = dataset
         .weight_format(&facts.arch.native_format)
         .map_or(16.0, |f| f.bits_per_weight);
-    let mut formats: Vec<&WeightFormat> = dataset
+    dataset
         .weight_formats
         .iter()
-        .filter(|f| f.bits_per_weight <= native_bits + 1e-9)
-        .collect();
-    formats.sort_by(|a, b| b.quality_rank.cmp(&a.quality_rank));
-    formats
+        .filter(move |f| f.bits_per_weight <= native_bits + 1e-9)
 }
 
 /// The best fit: the highest-quality format that fits in device memory; failing that, the
@@ -112,28 +110,38 @@ pub fn best_fit(
     if let Some(format) = fixed {
         return Some(fit_at(&facts, machine, workload, format));
     }
-    let fits: Vec<Fit> = candidate_formats(dataset, &facts)
-        .into_iter()
-        .map(|f| fit_at(&facts, machine, workload, f))
-        .collect();
-    let pick = fits
-        .iter()
-        .position(|f| f.status == FitStatus::Fits)
-        .or_else(|| fits.iter().position(|f| f.status == FitStatus::Offload))
-        .unwrap_or(fits.len().saturating_sub(1));
-    fits.into_iter().nth(pick)
+    let context = workload.context_tokens.min(facts.arch.max_context);
+    let kv = memory::kv_cache_gb(facts.arch, &Workload { context_tokens: context, ..*workload });
+    // Allocation-free tests first; one full fit for the chosen format.
+    let rest = |f: &WeightFormat| rest_gb(machine, memory::weights_gb(facts.params, f), kv, facts.arch.layers);
+    let mut smallest = None;
+    let mut offload = None;
+    for f in candidate_formats(dataset, &facts) {
+        let r = rest(f);
+        if r == 0.0 && !machine.units.is_empty() {
+            return Some(fit_at(&facts, machine, workload, f));
+        }
+        if offload.is_none() && r <= machine.offload_ram_gb && !machine.units.is_empty() {
+            offload = Some(f);
+        }
+        smallest = Some(f);
+    }
+    offload.or(smallest).map(|f| fit_at(&facts, machine, workload, f))
 }
-
 /// The largest context (tokens, to 256-token granularity) at which the model still fits in
 /// device memory at this format and session count; `None` if not even the minimum fits.
 pub fn largest_context(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, format: &WeightFormat) -> Option<u32> {
     const STEP: u32 = 256;
+    if machine.units.is_empty() {
+        return None;
+    }
+    let weights = memory::weights_gb(facts.params, format);
     let fits = |ctx: u32| {
         let w = Workload {
             context_tokens: ctx,
             ..*workload
         };
-        fit_at(facts, machine, &w, format).status == FitStatus::Fits
+        all_layers_fit(machine, weights, memory::kv_cache_gb(facts.arch, &w), facts.arch.layers)
     };
     let max = facts.arch.max_context;
     if !fits(STEP.min(max)) {

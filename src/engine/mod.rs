@@ -13,6 +13,7 @@ pub mod memory;
 pub mod placement;
 pub mod rank;
 pub mod speed;
+pub mod synthetic;
 pub mod tiers;
 pub mod units;
 pub mod url;

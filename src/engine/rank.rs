@@ -104,11 +104,14 @@ fn points_of(score: &Score, bench: &Benchmark) -> f64 {
 
 /// Applies the selection rule to one model's figures on one benchmark.
 pub fn pick_score<'a>(dataset: &'a Dataset, scope: Scope, model: &str, bench_id: &str) -> Option<ScorePick<'a>> {
+    let mine: Vec<&Score> = dataset.scores_of(model).filter(|s| scope.includes_score(s)).collect();
+    pick_from(dataset, &mine, bench_id)
+}
+
+/// The selection rule over one model's figures already in scope.
+fn pick_from<'a>(dataset: &'a Dataset, mine: &[&'a Score], bench_id: &str) -> Option<ScorePick<'a>> {
     let bench = dataset.benchmark(bench_id)?;
-    let mut candidates: Vec<&Score> = dataset
-        .scores_of(model)
-        .filter(|s| s.bench == bench_id && scope.includes_score(s))
-        .collect();
+    let mut candidates: Vec<&Score> = mine.iter().copied().filter(|s| s.bench == bench_id).collect();
     if candidates.is_empty() {
         return None;
     }
@@ -270,9 +273,10 @@ pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
 
 /// Builds one row (fit, scores, value, speed, largest context) for a model.
 pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &Machine, workload: &Workload, model: &'a Model) -> Row<'a> {
-    let picks = MAIN_BENCHES.map(|b| pick_score(dataset, scope, &model.id, b));
+    let mine: Vec<&Score> = dataset.scores_of(&model.id).filter(|s| scope.includes_score(s)).collect();
+    let picks = MAIN_BENCHES.map(|b| pick_from(dataset, &mine, b));
     let extra = match &cfg.rank {
-        RankBy::Bench(id) if !MAIN_BENCHES.contains(&id.as_str()) => pick_score(dataset, scope, &model.id, id),
+        RankBy::Bench(id) if !MAIN_BENCHES.contains(&id.as_str()) => pick_from(dataset, &mine, id),
         _ => None,
     };
     let (raw_value, coverage) = rank_value(&picks, extra.as_ref(), &cfg.rank);
@@ -361,8 +365,17 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
 
 /// Ranked rows first (value descending; among equals, models that run locally first), then
 /// unranked rows by name.
-pub fn sort_rows(rows: &mut [Row<'_>]) {
-    rows.sort_by(|a, b| match (a.value, b.value) {
+pub fn sort_rows(rows: &mut Vec<Row<'_>>) {
+    // Sort indices, then move each row once: rows are large, and moving them in the sort
+    // itself dominated ranking time for thousands of models.
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&i, &j| compare_rows(&rows[i], &rows[j]));
+    let mut slots: Vec<Option<Row<'_>>> = rows.drain(..).map(Some).collect();
+    rows.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+}
+
+fn compare_rows(a: &Row<'_>, b: &Row<'_>) -> std::cmp::Ordering {
+    match (a.value, b.value) {
         (Some(x), Some(y)) => y
             .total_cmp(&x)
             .then(b.runs_locally().cmp(&a.runs_locally()))
@@ -370,7 +383,7 @@ pub fn sort_rows(rows: &mut [Row<'_>]) {
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.model.name.cmp(&b.model.name),
-    });
+    }
 }
 
 /// Columns the ranked table can be sorted by.

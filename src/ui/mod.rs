@@ -2,6 +2,8 @@
 //! the engine's `Analysis` memo from context, and compute nothing themselves.
 
 pub mod app;
+#[cfg(feature = "synthetic")]
+pub mod bench;
 pub mod browser;
 pub mod charts;
 pub mod controls;
@@ -14,6 +16,8 @@ use leptos::prelude::*;
 /// Mounts the app into `#app`, replacing the loading state.
 pub fn start() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "synthetic")]
+    bench::install_from_query();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

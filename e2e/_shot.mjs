@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { startServer } from '/work/main/scripts/serve.mjs';
+const server = await startServer({ root: '/work/main/dist', port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const ctx = await browser.newContext({ viewport: { width: 1400, height: 2400 } });
+const page = await ctx.newPage();
+page.on('console', m => console.log('console', m.type(), m.text()));
+page.on('pageerror', e => console.log('pageerror', e.message));
+await page.goto(server.url(process.argv[2] ?? ''));
+await page.waitForSelector('[data-ready="true"]');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/desk.png', fullPage: false });
+console.log(await page.locator('#headline').innerText());
+await browser.close(); await server.close();
