@@ -4,13 +4,14 @@
 //! * a figure counts when it is dated on or before the data date (and, in the seed snapshot,
 //!   only when the seed itself gives it);
 //! * for one model and benchmark: an independent leaderboard beats a third-party run, which
-//!   beats a vendor report; then the newest; across variants (Aider edit formats) the best;
+//!   beats a vendor report; then a figure dated by its own source beats one known only through
+//!   the seed; then the newest; across variants (Aider edit formats) the best;
 //! * a range ("~87–89%") ranks at its midpoint;
 //! * a profile averages its benchmarks' points (0–100) with its weights, over the benchmarks
 //!   the model has; a model needs at least half the profile's weight to be ranked.
 
 use super::config::{Config, DataDate, QuantChoice, RankBy};
-use super::dataset::{Benchmark, Dataset, Model, SEED_DATE, Score};
+use super::dataset::{Benchmark, DateBasis, Dataset, Model, SEED_DATE, Score};
 use super::date::Date;
 use super::fit::{self, Fit, FitStatus};
 use super::hardware::{self, Machine};
@@ -116,11 +117,13 @@ fn pick_from<'a>(dataset: &'a Dataset, mine: &[&'a Score], bench_id: &str) -> Op
         return None;
     }
     let total = candidates.len();
-    // Per variant: best provenance, then newest.
+    // Per variant: best provenance; then a figure dated by its own source before one known
+    // only through the seed (whose date is an upper bound); then the newest.
     candidates.sort_by(|a, b| {
         a.variant
             .cmp(&b.variant)
             .then(b.provenance.cmp(&a.provenance))
+            .then((a.date_basis == DateBasis::Seed).cmp(&(b.date_basis == DateBasis::Seed)))
             .then(b.as_of.cmp(&a.as_of))
     });
     candidates.dedup_by(|later, first| later.variant == first.variant);

@@ -3,14 +3,18 @@
 use crate::engine::dataset::Dataset;
 use crate::ui::app::use_ctx;
 use crate::ui::browser;
-use charming::{Chart, WasmRenderer};
+use charming::Chart;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The ECharts instance charming's renderer returns, with the methods charming lacks.
+    /// An ECharts instance. The option objects come from charming's `Chart` through
+    /// serde_json (one serializer in the binary, not two, which keeps the WASM smaller than
+    /// charming's own `WasmRenderer`, which serializes through serde-wasm-bindgen).
     type Instance;
+    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
+    fn init(element: &web_sys::Element) -> Instance;
     /// `setOption(option, { notMerge: true })`: series come and go with the data, so the
     /// option replaces the previous one (the instance stays).
     #[wasm_bindgen(method, js_name = setOption)]
@@ -26,7 +30,6 @@ extern "C" {
 }
 
 /// A chart's option plus its text alternative (a small table).
-#[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
     pub chart: Chart,
     pub caption: String,
@@ -55,12 +58,13 @@ pub fn ChartView(id: &'static str, kind: &'static str, title: &'static str, data
     let drawn = RwSignal::new(0u32);
 
     Effect::new(move |_| {
-        let d = data.get();
-        let Some(js) = to_js(&d.chart) else { return };
+        let Some(js) = data.with(|d| to_js(&d.chart)) else { return };
         let created = handle.with_value(|h| h.is_some());
         if !created {
-            let Ok(chart) = WasmRenderer::new_opt(None, None).render(id, &Chart::new()) else { return };
-            let chart: Instance = chart.unchecked_into();
+            let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+                return;
+            };
+            let chart = init(&element);
             // Clicking a point, bar or label selects that model everywhere.
             let cb = Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
                 let name = js_sys::Reflect::get(&params, &JsValue::from_str("name"))

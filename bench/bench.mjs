@@ -1,0 +1,741 @@
+#!/usr/bin/env node
+// codefit's benchmark: measures the release page (dist/) and the benchmark-only build
+// (dist-bench/, cargo feature `synthetic`) in headless Chromium and prints ONE table:
+//   metric | median | spread | budget | status (PASS / MISS / info / FAIL)
+//
+// Run it through scripts/bench.sh, which builds dist/ and dist-bench/, runs the native engine
+// bench and installs Lighthouse for the benchmark only. Direct use (builds already there):
+//
+//   node bench/bench.mjs [--cold 10] [--repeat 10] [--changes 60] [--synthetic 1000]
+//                        [--native-output FILE] [--no-lighthouse] [--json FILE]
+//                        [--trace DIR] [--strict]
+//   node bench/bench.mjs --merge a.json b.json c.json    # medians of several runs
+//
+// What each figure means (time origin of every page timing = navigation start, i.e. the
+// page's performance.timeOrigin):
+// - bytes: every file the page requests on a cold first load (recorded in the browser),
+//   fetched again from the same server with `accept-encoding: gzip` and then `br`; the
+//   figure is the body size on the wire (content-length). The service worker's precache
+//   (which fetches every file of the build once more, bypassing the HTTP cache) is shown
+//   separately, together with the bytes the browser's sockets actually received.
+// - headline: `#headline` has text; charts: all four `figure[data-chart]` have a
+//   `.chart canvas` and `.chart[data-drawn] >= 1`. Polled in requestAnimationFrame, so each
+//   time is the start of the first frame that shows the state.
+// - cold: a fresh browser context per load (empty HTTP cache, no service worker).
+//   repeat: one context whose service worker controls the page; every load is served by it.
+// - interaction: in the page, performance.now() before dispatching the input/change event
+//   until every `.chart` has a higher `data-drawn` AND `#results` has changed, observed by a
+//   MutationObserver (microtask precision, no frame wait).
+// - engine: `cargo bench --bench engine` (native, from scripts/bench.sh) and
+//   `codefit_bench_rank(10000)` from the wasm exports (window.wasmBindings) in dist-bench.
+// - Lighthouse 12 (installed in .bench-tools/ by scripts/bench.sh), mobile and desktop.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import os from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { launchBrowser, ROOT } from '../e2e/harness.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+const DIST = join(ROOT, 'dist');
+const DIST_BENCH = join(ROOT, 'dist-bench');
+const LIGHTHOUSE = join(ROOT, '.bench-tools', 'node_modules', 'lighthouse', 'cli', 'index.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LOAD_TIMEOUT_MS = 30_000;
+
+// ------------------------------------------------------------------------------------------
+// Options
+function parseArgs(argv) {
+  const o = {
+    cold: 10,
+    repeat: 10,
+    changes: 60,
+    synthetic: 1000,
+    nativeOutput: null,
+    lighthouse: true,
+    json: null,
+    trace: null,
+    strict: false,
+    merge: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => {
+      const x = argv[++i];
+      if (x === undefined) throw new Error(`${a} needs a value`);
+      return x;
+    };
+    if (a === '--cold') o.cold = Number(v());
+    else if (a === '--repeat') o.repeat = Number(v());
+    else if (a === '--changes') o.changes = Number(v());
+    else if (a === '--synthetic') o.synthetic = Number(v());
+    else if (a === '--native-output') o.nativeOutput = v();
+    else if (a === '--no-lighthouse') o.lighthouse = false;
+    else if (a === '--json') o.json = v();
+    else if (a === '--trace') o.trace = v();
+    else if (a === '--strict') o.strict = true;
+    else if (a === '--merge') {
+      o.merge = argv.slice(i + 1);
+      break;
+    } else if (a === '-h' || a === '--help') {
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 13).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+// ------------------------------------------------------------------------------------------
+// Statistics and the table
+const sorted = (xs) => [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+function quantile(xs, q) {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+const min = (xs) => sorted(xs)[0] ?? NaN;
+const max = (xs) => sorted(xs).at(-1) ?? NaN;
+
+const fmtMs = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms` : 'n/a');
+const fmtKB = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} KB` : 'n/a');
+const fmtScore = (x) => (Number.isFinite(x) ? String(Math.round(x)) : 'n/a');
+
+/**
+ * One row of the table. `value` is the median; `lo`/`hi` the spread (min–max) or `p95`;
+ * `budget` { max | min | p95max } is checked against value (and p95).
+ */
+const rows = [];
+const notes = [];
+function row(metric, { unit, value, lo, hi, p95, n, budget, status, text } = {}) {
+  rows.push({ metric, unit, value, lo, hi, p95, n, budget, status, text });
+}
+function timingRow(metric, samples, budget, { withP95 = false } = {}) {
+  row(metric, {
+    unit: 'ms',
+    value: median(samples),
+    lo: min(samples),
+    hi: max(samples),
+    p95: withP95 ? quantile(samples, 0.95) : undefined,
+    n: samples.filter(Number.isFinite).length,
+    budget,
+  });
+  rows.at(-1).samples = samples;
+}
+
+function evaluate(r) {
+  if (r.status) return r.status;
+  if (!r.budget) return 'info';
+  if (!Number.isFinite(r.value)) return 'FAIL';
+  const b = r.budget;
+  let ok = true;
+  if (b.max !== undefined && !(r.value <= b.max)) ok = false;
+  if (b.min !== undefined && !(r.value >= b.min)) ok = false;
+  if (b.p95max !== undefined && !(r.p95 <= b.p95max)) ok = false;
+  return ok ? 'PASS' : 'MISS';
+}
+
+function fmtValue(unit, x) {
+  if (unit === 'ms') return fmtMs(x);
+  if (unit === 'bytes') return fmtKB(x);
+  if (unit === 'score') return fmtScore(x);
+  return Number.isFinite(x) ? String(x) : 'n/a';
+}
+function fmtSpread(r) {
+  if (r.text) return '';
+  const parts = [];
+  if (Number.isFinite(r.p95)) parts.push(`p95 ${fmtValue(r.unit, r.p95)}`);
+  if (Number.isFinite(r.lo) && Number.isFinite(r.hi) && r.hi !== r.lo) {
+    const a = fmtValue(r.unit, r.lo).replace(/ (ms|KB)$/, '');
+    parts.push(`${a}–${fmtValue(r.unit, r.hi)}`);
+  }
+  if (r.n) parts.push(`n=${r.n}`);
+  return parts.join(', ');
+}
+function fmtBudget(r) {
+  const b = r.budget;
+  if (!b) return '—';
+  const parts = [];
+  if (b.max !== undefined) parts.push(`≤ ${fmtValue(r.unit, b.max)}`);
+  if (b.min !== undefined) parts.push(`≥ ${fmtValue(r.unit, b.min)}`);
+  if (b.p95max !== undefined) parts.push(`p95 ≤ ${fmtValue(r.unit, b.p95max)}`);
+  return parts.join(', ');
+}
+
+function printTable(header, tableRows) {
+  const lines = tableRows.map((r) => [
+    r.metric,
+    r.text ?? fmtValue(r.unit, r.value),
+    fmtSpread(r),
+    fmtBudget(r),
+    evaluate(r),
+  ]);
+  const head = ['metric', 'median', 'spread', 'budget', 'status'];
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  console.log(header);
+  console.log('');
+  console.log(fmt(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const l of lines) console.log(fmt(l));
+}
+
+// ------------------------------------------------------------------------------------------
+// Environment
+function machine() {
+  const cpus = os.cpus();
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    if (dirty) commit += ' + uncommitted changes';
+  } catch {}
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: typeof os.availableParallelism === 'function' ? os.availableParallelism() : cpus.length,
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    memGB: Math.round(os.totalmem() / 2 ** 30),
+    loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+    node: process.version,
+    commit,
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+// Servers: serve.mjs plus a count of the bytes its sockets sent (to compare with the
+// per-file figures) and of what the browser asked for.
+async function serve(root) {
+  const s = await startServer({ root, host: '127.0.0.1', port: 0 });
+  let closedBytes = 0;
+  const open = new Set();
+  s.server.on('connection', (socket) => {
+    open.add(socket);
+    socket.on('close', () => {
+      closedBytes += socket.bytesWritten;
+      open.delete(socket);
+    });
+  });
+  s.acceptEncodings = new Set();
+  s.server.on('request', (req) => s.acceptEncodings.add(req.headers['accept-encoding'] ?? ''));
+  s.bytesSent = () => closedBytes + [...open].reduce((sum, sock) => sum + sock.bytesWritten, 0);
+  return s;
+}
+
+/** GET url with the given accept-encoding: { status, encoding, bytes } of the body as sent. */
+function fetchRaw(url, acceptEncoding) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let bytes = 0;
+      res.on('data', (c) => (bytes += c.length));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          encoding: res.headers['content-encoding'] ?? 'identity',
+          contentLength: Number(res.headers['content-length']),
+          bytes,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function distFiles(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const f = join(d, e.name);
+      if (e.isDirectory()) walk(f);
+      else out.push(relative(dir, f).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+// ------------------------------------------------------------------------------------------
+// In-page probes
+/** Init script: records when the headline and the four charts first show, and a few milestones. */
+function installProbe() {
+  const marks = {};
+  window.__bench = { marks };
+  const mark = (k) => {
+    if (!(k in marks)) marks[k] = performance.now();
+  };
+  addEventListener('TrunkApplicationStarted', () => mark('wasmStarted'));
+  document.addEventListener(
+    'load',
+    (e) => {
+      const t = e.target;
+      if (t && t.tagName === 'SCRIPT' && t.src) mark(`script:${t.src.split('/').pop().replace(/-[0-9a-f]{16}/, '')}`);
+    },
+    true,
+  );
+  const headlineShown = () => (document.getElementById('headline')?.textContent ?? '').trim() !== '';
+  const chartsDrawn = () => {
+    const figs = document.querySelectorAll('figure[data-chart]');
+    if (figs.length < 4) return false;
+    for (const f of figs) {
+      const c = f.querySelector('.chart');
+      if (!c || !c.querySelector('canvas') || !(Number(c.getAttribute('data-drawn')) >= 1)) return false;
+    }
+    return true;
+  };
+  // Exact DOM times (MutationObserver) beside the frame times (requestAnimationFrame).
+  const mo = new MutationObserver(() => {
+    if (headlineShown()) mark('headlineDom');
+    if (chartsDrawn()) {
+      mark('chartsDom');
+      mo.disconnect();
+    }
+  });
+  const observe = () => mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+  if (document.documentElement) observe();
+  else document.addEventListener('readystatechange', observe, { once: true });
+  const poll = () => {
+    if (headlineShown()) mark('headline');
+    if (chartsDrawn()) mark('charts');
+    if (!('headline' in marks && 'charts' in marks)) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+async function waitForMarks(page) {
+  await page.waitForFunction(() => window.__bench && 'charts' in window.__bench.marks && 'headline' in window.__bench.marks, undefined, {
+    timeout: LOAD_TIMEOUT_MS,
+    polling: 50,
+  });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const res = Object.fromEntries(
+      performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().split('?')[0].replace(/-[0-9a-f]{16}/, ''), r.responseEnd]),
+    );
+    return {
+      ...window.__bench.marks,
+      responseEnd: nav?.responseEnd,
+      domContentLoaded: nav?.domContentLoadedEventEnd,
+      load: nav?.loadEventEnd,
+      wasmResponseEnd: res['codefit_bg.wasm'],
+      echartsResponseEnd: res['echarts.min.js'],
+      controlled: navigator.serviceWorker.controller !== null,
+    };
+  });
+}
+
+/**
+ * In the page: `count` changes of one control, each timed from just before dispatch until all
+ * `.chart` elements have a higher data-drawn and #results changed; also the time to the next
+ * animation frame after that (the frame that paints the update).
+ */
+async function interactions(page, control, count) {
+  return page.evaluate(
+    async ({ control, count }) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+      const charts = [...document.querySelectorAll('.chart')];
+      const table = document.getElementById('results');
+      const el = document.getElementById(control);
+      if (!el || !table || charts.length < 4) throw new Error(`missing #${control}, #results or charts`);
+      let values;
+      let event;
+      if (control === 'ctx') {
+        const cycle = ['32k', '64k', '48k', '96k', '24k', '128k'];
+        values = Array.from({ length: count }, (_, i) => cycle[i % cycle.length]);
+        if (el.value === values[0]) values.push(values.shift());
+        event = 'input';
+      } else {
+        const options = [...el.options].map((o) => o.value).filter((v) => v !== el.value);
+        const cycle = [options[0], el.value];
+        values = Array.from({ length: count }, (_, i) => cycle[i % 2]);
+        event = 'change';
+      }
+      const timings = [];
+      let timeouts = 0;
+      for (const value of values) {
+        const before = charts.map((c) => Number(c.getAttribute('data-drawn')));
+        const result = await new Promise((resolve) => {
+          let tableChanged = false;
+          let t0 = 0;
+          const done = () => charts.every((c, i) => Number(c.getAttribute('data-drawn')) > before[i]);
+          const mo = new MutationObserver((records) => {
+            if (!tableChanged && records.some((r) => table.contains(r.target) || r.target === table)) tableChanged = true;
+            if (tableChanged && done()) {
+              const t = performance.now();
+              mo.disconnect();
+              clearTimeout(timer);
+              resolve(t - t0);
+            }
+          });
+          mo.observe(document.getElementById('app'), { subtree: true, childList: true, attributes: true, characterData: true });
+          const timer = setTimeout(() => {
+            mo.disconnect();
+            resolve(NaN);
+          }, 5000);
+          t0 = performance.now();
+          el.value = value;
+          el.dispatchEvent(new Event(event, { bubbles: true }));
+        });
+        if (Number.isNaN(result)) timeouts++;
+        timings.push(result);
+        // Let the frame that shows the update and one more pass, as between keystrokes.
+        await frame();
+        await frame();
+      }
+      return { timings, timeouts, values: values.length };
+    },
+    { control, count },
+  );
+}
+
+// ------------------------------------------------------------------------------------------
+// Measurements
+async function measureBytes(server, criticalPaths) {
+  const files = distFiles(server.root);
+  const perFile = [];
+  for (const f of files) {
+    const url = server.url(f);
+    const gz = await fetchRaw(url, 'gzip');
+    const br = await fetchRaw(url, 'br');
+    const id = await fetchRaw(url, 'identity');
+    perFile.push({ file: f, raw: id.bytes, gzip: gz.bytes, br: br.bytes, gzEnc: gz.encoding, brEnc: br.encoding });
+  }
+  // serve.mjs must answer like a static host: br when asked for br, gzip for gzip.
+  const wasm = perFile.find((p) => p.file.endsWith('.wasm'));
+  if (!wasm || wasm.brEnc !== 'br' || wasm.gzEnc !== 'gzip') {
+    notes.push(`server did not compress the wasm as asked (br → ${wasm?.brEnc}, gzip → ${wasm?.gzEnc})`);
+  }
+  const critical = perFile.filter((p) => criticalPaths.has(p.file));
+  return { perFile, critical };
+}
+
+function shortName(file) {
+  return file.replace(/-[0-9a-f]{16}(?=(_bg)?\.)/, '');
+}
+
+async function coldLoads(browser, server, n, query = '') {
+  const samples = [];
+  let requested = new Set();
+  let wire = null;
+  for (let i = 0; i < n; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(installProbe);
+    const paths = new Set();
+    context.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.origin === server.origin && !r.serviceWorker()) paths.add(u.pathname.slice(server.base.length) || 'index.html');
+    });
+    const page = await context.newPage();
+    const bytes0 = server.bytesSent();
+    await page.goto(server.url(query), { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    samples.push(await waitForMarks(page));
+    if (i === 0) {
+      // The first cold load also tells which files a first visit needs, and what the
+      // sockets carried with and without the service worker's precache.
+      await page.waitForLoadState('load');
+      const pageBytes = server.bytesSent() - bytes0;
+      let swBytes = NaN;
+      try {
+        await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT_MS });
+        swBytes = server.bytesSent() - bytes0;
+      } catch {}
+      requested = paths;
+      wire = { pageBytes, totalBytes: swBytes, acceptEncodings: [...server.acceptEncodings] };
+    }
+    await context.close();
+  }
+  return { samples, requested, wire };
+}
+
+async function repeatLoads(browser, server, n) {
+  const context = await browser.newContext();
+  await context.addInitScript(installProbe);
+  const first = await context.newPage();
+  await first.goto(server.url(), { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await waitForMarks(first);
+  await first.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await first.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT_MS });
+  await first.close();
+  const samples = [];
+  let notFromSw = 0;
+  for (let i = 0; i < n; i++) {
+    const page = await context.newPage();
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    await page.goto(server.url(), { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    const s = await waitForMarks(page);
+    if (!s.controlled) throw new Error('repeat load: navigator.serviceWorker.controller is null');
+    notFromSw += responses.filter((r) => new URL(r.url()).origin === server.origin && !r.fromServiceWorker()).length;
+    samples.push(s);
+    await page.close();
+  }
+  await context.close();
+  return { samples, notFromSw };
+}
+
+async function interactionRun(browser, server, query, controls, changes, traceFile) {
+  const context = await browser.newContext();
+  await context.addInitScript(installProbe);
+  const page = await context.newPage();
+  await page.goto(server.url(query), { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  const load = await waitForMarks(page);
+  // Let the service worker finish precaching (it hashes every file) before timing input.
+  try {
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT_MS });
+  } catch {}
+  await page.waitForTimeout(1500); // ECharts' entry animations
+  const out = { load };
+  for (const control of controls) {
+    // Warm-up: a few changes not counted.
+    await interactions(page, control, 4);
+    if (traceFile) await browser.startTracing(page, { path: `${traceFile}-${control}.json`, screenshots: false, categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    out[control] = await interactions(page, control, changes);
+    if (traceFile) await browser.stopTracing();
+  }
+  out.rowCount = await page.evaluate(() => document.querySelectorAll('#results tbody tr').length);
+  await context.close();
+  return out;
+}
+
+async function wasmEngine(browser, server, n) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url(), { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await page.waitForFunction(() => typeof window.wasmBindings?.codefit_bench_rank === 'function', undefined, { timeout: LOAD_TIMEOUT_MS });
+  await page.waitForTimeout(1000);
+  const samples = [];
+  for (let i = 0; i < 5; i++) samples.push(await page.evaluate((n) => window.wasmBindings.codefit_bench_rank(n), n));
+  await context.close();
+  return samples;
+}
+
+function parseNative(file) {
+  if (!file || !existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  const m = /engine-native rank (\d+) synthetic models: median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\) over (\d+) runs/.exec(text);
+  if (!m) return null;
+  return { n: Number(m[1]), median: Number(m[2]), min: Number(m[3]), max: Number(m[4]), runs: Number(m[5]) };
+}
+
+function runLighthouse(url, preset) {
+  return new Promise((resolve) => {
+    if (!existsSync(LIGHTHOUSE)) return resolve({ error: 'lighthouse not installed (.bench-tools/); scripts/bench.sh installs it' });
+    const args = [
+      LIGHTHOUSE,
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--only-categories=performance,accessibility,best-practices',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run',
+      '--max-wait-for-load=30000',
+    ];
+    if (preset === 'desktop') args.push('--preset=desktop');
+    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      try {
+        const lhr = JSON.parse(out);
+        if (lhr.runtimeError) return resolve({ error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` });
+        const cat = (k) => (lhr.categories[k]?.score ?? NaN) * 100;
+        const audit = (k) => lhr.audits[k]?.numericValue;
+        const failing = [];
+        for (const k of ['accessibility', 'best-practices', 'performance']) {
+          for (const ref of lhr.categories[k]?.auditRefs ?? []) {
+            const a = lhr.audits[ref.id];
+            if (ref.weight > 0 && a && a.score !== null && a.score < 1) failing.push(`${k}/${ref.id} (${a.displayValue ?? a.score})`);
+          }
+        }
+        resolve({
+          performance: cat('performance'),
+          accessibility: cat('accessibility'),
+          bestPractices: cat('best-practices'),
+          fcp: audit('first-contentful-paint'),
+          lcp: audit('largest-contentful-paint'),
+          tbt: audit('total-blocking-time'),
+          si: audit('speed-index'),
+          failing,
+        });
+      } catch {
+        resolve({ error: `exit ${code}: ${(err.trim().split('\n').filter(Boolean).at(-1) ?? 'no output').slice(0, 160)}` });
+      }
+    });
+  });
+}
+
+// ------------------------------------------------------------------------------------------
+// Merge: medians of the medians of several --json runs.
+function merge(files) {
+  const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  const byMetric = new Map();
+  for (const run of runs) for (const r of run.rows) (byMetric.get(r.metric) ?? byMetric.set(r.metric, []).get(r.metric)).push(r);
+  for (const [metric, rs] of byMetric) {
+    const base = rs[0];
+    const v = rs.map((r) => r.value);
+    rows.push({
+      ...base,
+      metric,
+      value: median(v),
+      lo: rs.some((r) => Number.isFinite(r.lo)) ? min(rs.map((r) => r.lo)) : undefined,
+      hi: rs.some((r) => Number.isFinite(r.hi)) ? max(rs.map((r) => r.hi)) : undefined,
+      p95: rs.some((r) => Number.isFinite(r.p95)) ? median(rs.map((r) => r.p95)) : undefined,
+      n: rs.reduce((s, r) => s + (r.n ?? 0), 0) || undefined,
+      status: base.status && base.status !== 'PASS' && base.status !== 'MISS' ? base.status : undefined,
+      text: rs.every((r) => r.text) ? rs.map((r) => r.text).filter((t, i, a) => a.indexOf(t) === i).join(' / ') : undefined,
+    });
+  }
+  const m = runs.map((r) => r.machine);
+  printTable(
+    `codefit benchmark: median of ${runs.length} runs (${m.map((x) => x.date).join(', ')})\n` +
+      `machine: ${m[0].nproc} cores, ${m[0].cpu}, ${m[0].memGB} GB; ${m[0].chromium ?? ''}; commit ${m[0].commit}\n` +
+      `spread: min–max over all samples of all runs; p95: median of the runs' p95`,
+    rows,
+  );
+}
+
+// ------------------------------------------------------------------------------------------
+async function main() {
+  const opt = parseArgs(process.argv.slice(2));
+  if (opt.merge) return merge(opt.merge);
+  const m = machine();
+  for (const d of [DIST, DIST_BENCH]) {
+    if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
+  }
+  if (opt.trace) mkdirSync(opt.trace, { recursive: true });
+
+  const server = await serve(DIST);
+  server.root = DIST;
+  const benchServer = await serve(DIST_BENCH);
+  benchServer.root = DIST_BENCH;
+  const browser = await launchBrowser();
+  m.chromium = `Chromium ${browser.version()}`;
+  const progress = (s) => process.stderr.write(`bench: ${s}\n`);
+
+  try {
+    // --- cold loads (also: which files a first visit requests) ---------------------------
+    progress(`${opt.cold} cold loads`);
+    const cold = await coldLoads(browser, server, opt.cold);
+
+    // --- bytes ---------------------------------------------------------------------------
+    progress('bytes per file (gzip, br)');
+    const bytes = await measureBytes(server, cold.requested);
+    let totGz = 0;
+    let totBr = 0;
+    let totRaw = 0;
+    for (const p of bytes.critical.sort((a, b) => b.br - a.br)) {
+      totGz += p.gzip;
+      totBr += p.br;
+      totRaw += p.raw;
+      row(`bytes: ${shortName(p.file)} (raw ${fmtKB(p.raw)}, gzip ${fmtKB(p.gzip)})`, { unit: 'bytes', value: p.br });
+    }
+    row(`bytes: first load total, brotli (${bytes.critical.length} files, raw ${fmtKB(totRaw)})`, { unit: 'bytes', value: totBr, budget: { max: 350_000 } });
+    row('bytes: first load total, gzip', { unit: 'bytes', value: totGz, budget: { max: 420_000 } });
+    const all = bytes.perFile;
+    const allBr = all.filter((p) => p.file !== 'sw.js').reduce((s, p) => s + p.br, 0);
+    row(`bytes: + service-worker precache, brotli (all ${all.length - 1} files again)`, { unit: 'bytes', value: allBr });
+    if (cold.wire) {
+      row(`bytes: sockets, first visit page only (browser sent accept-encoding "${cold.wire.acceptEncodings[0] ?? '?'}")`, {
+        unit: 'bytes',
+        value: cold.wire.pageBytes,
+      });
+      row('bytes: sockets, first visit incl. precache', { unit: 'bytes', value: cold.wire.totalBytes });
+    }
+
+    // --- timings -------------------------------------------------------------------------
+    const pick = (samples, k) => samples.map((s) => s[k]);
+    timingRow(`cold: → headline visible (${opt.cold} fresh contexts)`, pick(cold.samples, 'headline'), { max: 300 });
+    timingRow('cold: → all four charts painted', pick(cold.samples, 'charts'), { max: 600 });
+    timingRow('cold: · wasm fetched (responseEnd)', pick(cold.samples, 'wasmResponseEnd'));
+    timingRow('cold: · echarts.js fetched (responseEnd)', pick(cold.samples, 'echartsResponseEnd'));
+    timingRow('cold: · echarts.js executed', pick(cold.samples, 'script:echarts.min.js'));
+    timingRow('cold: · wasm instantiated + main() ran', pick(cold.samples, 'wasmStarted'));
+    timingRow('cold: · charts in DOM (MutationObserver)', pick(cold.samples, 'chartsDom'));
+
+    progress(`${opt.repeat} repeat loads (service worker)`);
+    const repeat = await repeatLoads(browser, server, opt.repeat);
+    timingRow(`repeat (SW): → headline visible (${opt.repeat} loads)`, pick(repeat.samples, 'headline'));
+    timingRow('repeat (SW): → all four charts painted', pick(repeat.samples, 'charts'), { max: 300 });
+    if (repeat.notFromSw > 0) notes.push(`repeat loads: ${repeat.notFromSw} responses did not come from the service worker`);
+
+    progress(`interaction: ${opt.changes} changes each of #ctx and select#kv`);
+    const inter = await interactionRun(browser, server, '', ['ctx', 'kv'], opt.changes, opt.trace && join(opt.trace, 'dist'));
+    for (const c of ['ctx', 'kv']) {
+      const r = inter[c];
+      timingRow(`input → table + charts: ${c === 'ctx' ? '#ctx input' : 'select#kv change'} (${inter.rowCount} rows)`, r.timings, { max: 16, p95max: 33 }, { withP95: true });
+      if (r.timeouts) notes.push(`${c}: ${r.timeouts} of ${r.values} changes did not update table + charts within 5 s`);
+    }
+
+    progress(`synthetic: ?synthetic=${opt.synthetic} in dist-bench`);
+    const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
+    timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
+    if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
+    row(`load → all four charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+
+    // --- engine --------------------------------------------------------------------------
+    const native = parseNative(opt.nativeOutput);
+    if (native) {
+      row(`engine native: rank ${native.n} synthetic models (cargo bench, ${native.runs} runs)`, { unit: 'ms', value: native.median, lo: native.min, hi: native.max });
+    } else {
+      row('engine native: cargo bench --bench engine', { text: 'not run', status: 'info' });
+    }
+    progress('engine in wasm: codefit_bench_rank(10000)');
+    const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
+    timingRow('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', wasmSamples, { max: 5 });
+  } finally {
+    await browser.close();
+  }
+
+  // --- Lighthouse (own Chrome; after ours is closed) ---------------------------------------
+  if (opt.lighthouse) {
+    for (const preset of ['mobile', 'desktop']) {
+      progress(`lighthouse ${preset}`);
+      const lh = await runLighthouse(server.url(), preset);
+      if (lh.error) {
+        row(`lighthouse ${preset}`, { text: `did not run: ${lh.error}`, status: 'FAIL' });
+        continue;
+      }
+      row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: 95 } });
+      row(`lighthouse ${preset}: accessibility`, { unit: 'score', value: lh.accessibility, budget: { min: 100 } });
+      row(`lighthouse ${preset}: best-practices`, { unit: 'score', value: lh.bestPractices, budget: { min: 100 } });
+      row(`lighthouse ${preset}: · FCP / LCP (simulated)`, { text: `${fmtMs(lh.fcp)} / ${fmtMs(lh.lcp)}`, status: 'info' });
+      row(`lighthouse ${preset}: · TBT / Speed Index`, { text: `${fmtMs(lh.tbt)} / ${fmtMs(lh.si)}`, status: 'info' });
+      if (lh.failing.length) notes.push(`lighthouse ${preset}, audits below 1: ${lh.failing.join('; ')}`);
+    }
+  } else {
+    row('lighthouse', { text: 'skipped (--no-lighthouse)', status: 'info' });
+  }
+  await server.close();
+  await benchServer.close();
+
+  printTable(
+    `codefit benchmark, ${m.date}\n` +
+      `machine: ${m.nproc} cores, ${m.cpu}, ${m.memGB} GB, load average ${m.loadavg}; ${m.chromium}; node ${m.node}; commit ${m.commit}`,
+    rows,
+  );
+  if (notes.length) {
+    console.log('\nnotes:');
+    for (const n of notes) console.log(`- ${n}`);
+  }
+  const misses = rows.filter((r) => ['MISS', 'FAIL'].includes(evaluate(r)));
+  console.log(`\n${rows.filter((r) => evaluate(r) === 'PASS').length} PASS, ${misses.filter((r) => evaluate(r) === 'MISS').length} MISS, ${misses.filter((r) => evaluate(r) === 'FAIL').length} FAIL`);
+  if (opt.json) {
+    writeFileSync(opt.json, JSON.stringify({ machine: m, rows: rows.map((r) => ({ ...r, status: evaluate(r) })), notes }, null, 2));
+    console.log(`raw figures: ${relative(process.cwd(), opt.json)}`);
+  }
+  if (opt.strict && misses.length) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The benchmark (not part of the test suite): builds the release page (dist/) and a
+# benchmark-only build with the cargo feature `synthetic` (dist-bench/), runs the native
+# engine bench, then measures both pages in headless Chromium and with Lighthouse and prints
+# one table of figures against the budgets (bench/bench.mjs says what each figure means).
+#
+#   ./scripts/bench.sh                      # everything
+#   ./scripts/bench.sh --no-lighthouse      # extra arguments go to bench/bench.mjs
+#   BENCH_SKIP_BUILD=1 ./scripts/bench.sh   # measure the builds already in dist/, dist-bench/
+#
+# Raw figures of each run go to target/bench/run-<time>.json; the medians of several runs:
+#   node bench/bench.mjs --merge target/bench/run-*.json
+#
+# Lighthouse 12 (13 needs Node >= 22.19) is installed for the benchmark only, into the
+# git-ignored .bench-tools/ (package.json and package-lock.json stay untouched); when it
+# cannot be installed or run, its rows say so and the rest of the table is still printed.
+# Exit status: 0 when the figures were measured, whatever they are (--strict: 1 on a MISS).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+LIGHTHOUSE_VERSION="12.8.2"
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "tools"
+bash scripts/ensure-tools.sh
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  step "release build -> dist/"
+  bash scripts/build.sh
+
+  # The synthetic build gets its own cargo target directory: the shipped and the benchmark
+  # wasm would otherwise be uplifted to the same target/wasm32-unknown-unknown/release/
+  # codefit.wasm, and a concurrent `trunk build` could bind the other one. The first build
+  # there compiles the dependencies once (a few minutes on 2 cores).
+  step "benchmark build (--features synthetic) -> dist-bench/"
+  CARGO_TARGET_DIR="$ROOT/target/synthetic" trunk build --release --offline --features synthetic --dist dist-bench
+fi
+for d in dist dist-bench; do
+  [ -f "$d/index.html" ] || { echo "bench: $d/index.html is missing" >&2; exit 1; }
+done
+if ! grep -q 'codefit_bench_rank' dist-bench/codefit-*.js; then
+  echo "bench: dist-bench/ lacks codefit_bench_rank (not built with --features synthetic?)" >&2
+  exit 1
+fi
+
+mkdir -p target/bench
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+NATIVE_OUT="target/bench/native-$STAMP.txt"
+step "cargo bench --bench engine (native)"
+if ! cargo bench --bench engine 2>&1 | tee "$NATIVE_OUT" >&2; then
+  echo "bench: cargo bench failed; the native row will say 'not run'" >&2
+  rm -f "$NATIVE_OUT"
+fi
+
+step "lighthouse $LIGHTHOUSE_VERSION (benchmark only, .bench-tools/)"
+LH_PKG=".bench-tools/node_modules/lighthouse/package.json"
+if [ "$(node -p "try { require('./$LH_PKG').version } catch { '' }")" != "$LIGHTHOUSE_VERSION" ]; then
+  npm install --no-save --no-package-lock --no-audit --no-fund --prefix .bench-tools "lighthouse@$LIGHTHOUSE_VERSION" >&2 ||
+    echo "bench: could not install lighthouse; its rows will say so" >&2
+fi
+
+step "measuring (headless Chromium)"
+exec node bench/bench.mjs --native-output "$NATIVE_OUT" --json "target/bench/run-$STAMP.json" "$@"
