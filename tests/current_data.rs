@@ -203,9 +203,9 @@ fn as_of_seed_date_versus_seed_snapshot() {
     assert_best(&cfg("rtx5090", "swe_verified", seed), "qwen3-coder-30b-a3b", 51.0, "q5_k_m");
     // 96 GB, 128 GB (both kinds) and 256 GB: the same as the seed. Nothing published by then outscores Qwen3-Coder-Next / MiniMax-M2.5 within those budgets (the Qwen3.5 medium models came on 2026-02-24).
     for (preset, model, value, format) in [
-        ("pro6000", "qwen3-coder-next", 70.6, "fp8"),
+        ("pro6000", "qwen3-coder-next", 70.6, "q8_0"),
         ("pro6000-5090", "minimax-m2.5", 80.2, "q2_k"),
-        ("strixhalo128", "qwen3-coder-next", 70.6, "fp8"),
+        ("strixhalo128", "qwen3-coder-next", 70.6, "q8_0"),
         ("mac256", "minimax-m2.5", 80.2, "q5_k_m"),
     ] {
         assert_best(&cfg(preset, "swe_verified", asof), model, value, format);

@@ -71,7 +71,7 @@ proptest! {
         let chosen = fit::best_fit(ds, m, &machine, &w, None).unwrap();
         if chosen.status == FitStatus::Fits {
             let rank_of = |id: &str| ds.weight_format(id).unwrap().quality_rank;
-            for f in fit::candidate_formats(ds, &facts) {
+            for f in fit::candidate_formats(ds, &facts, &machine) {
                 if f.quality_rank > rank_of(&chosen.format_id) {
                     prop_assert!(fit::fit_at(&facts, &machine, &w, f).status != FitStatus::Fits,
                         "{model}: chose {} but {} also fits", chosen.format_id, f.id);

@@ -158,9 +158,9 @@ fn tldr_rows_pinned() {
     let ds = Dataset::bundled();
     let checks = tiers::check_seed_tldr(ds, &Config::default());
     assert_eq!(checks.len(), 5);
-    // 96 GB, Qwen3-Coder-Next: agrees (best SWE-Bench that fits; runs at FP8 with room to spare).
+    // 96 GB, Qwen3-Coder-Next: agrees (best SWE-Bench that fits; runs at Q8_0 in llama.cpp with room to spare).
     assert!(checks[0].disagreements.is_empty(), "{:?}", checks[0].disagreements);
-    assert_eq!(checks[0].engine_format, "fp8");
+    assert_eq!(checks[0].engine_format, "q8_0");
     // 96 GB, GPT-OSS-120B: agrees (best LiveCodeBench that fits).
     assert!(checks[1].disagreements.is_empty(), "{:?}", checks[1].disagreements);
     // 128 GB, MiniMax-M2.5 "~130 GB NVFP4": the seed's own figure exceeds 128 GB. On the two

@@ -3,6 +3,7 @@
 use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::date::Date;
+use codefit::engine::runtime::Runtime;
 use codefit::engine::url::{decode, encode};
 use proptest::prelude::*;
 
@@ -33,6 +34,13 @@ fn arb_config() -> impl Strategy<Value = Config> {
         (2024u32..2027, 1u32..13, 1u32..29).prop_map(|(y, m, d)| DataDate::AsOf(Date::from_ymd(y, m, d).unwrap())),
     ];
     let quant = prop_oneof![Just(QuantChoice::Auto), prop::sample::select(formats).prop_map(QuantChoice::Fixed)];
+    let models2: Vec<String> = ds.models.iter().map(|m| m.id.clone()).collect();
+    let extras = (
+        prop::sample::select(Runtime::ALL.to_vec()),
+        1024u32..=1_048_576,
+        prop::option::of((prop::sample::select(models2), 1u32..5000)),
+        prop::option::of(hardware_strategy()),
+    );
     (
         hardware,
         (0u32..2048, prop::option::of(10u32..=100)),
@@ -42,8 +50,9 @@ fn arb_config() -> impl Strategy<Value = Config> {
         (any::<bool>(), any::<bool>(), any::<bool>()),
         prop::option::of(prop::sample::select(models)),
         data,
+        extras,
     )
-        .prop_map(|(hardware, (ram, share), quant, (ctx, n, kv), rank, (p, f, pen), selected, data)| Config {
+        .prop_map(|(hardware, (ram, share), quant, (ctx, n, kv), rank, (p, f, pen), selected, data, (runtime, prompt, cal, cmp))| Config {
             hardware,
             ram_gb: ram as f64,
             gpu_share: share.map(|s| s as f64 / 100.0),
@@ -57,7 +66,19 @@ fn arb_config() -> impl Strategy<Value = Config> {
             penalty: pen,
             selected,
             data,
+            runtime,
+            prompt_tokens: prompt,
+            calibration: cal.map(|(m, t)| (m, t as f64 / 10.0)),
+            compare: cmp,
         })
+}
+
+fn hardware_strategy() -> impl Strategy<Value = Vec<DeviceChoice>> {
+    let devices: Vec<String> = Dataset::bundled().devices.iter().map(|d| d.id.clone()).collect();
+    prop::collection::vec(
+        (prop::sample::select(devices), 1u32..=16).prop_map(|(id, count)| DeviceChoice { device: DeviceRef::Known(id), count }),
+        1..4,
+    )
 }
 
 proptest! {
@@ -81,6 +102,7 @@ fn hostile_queries_never_panic() {
     let seeds = [
         "v=1&hw=pro6000x2&q=auto&ctx=64k&n=4&rank=swe",
         "v=1&hw=rtx-3090*4,custom:96:800:u&ram=128&share=0.9&q=q4_k_m&kv=q8_0&rank=w:6-0-3-1&prop=0&fits=1&pen=1&sel=gpt-oss-120b&asof=2026-02-18",
+        "v=1&rt=vllm&prompt=32k&cal=gpt-oss-120b:45.5&cmp=pro6000x2,rtx-5090*2",
         "hw=%ZZ%&ctx=1e309&n=-1&rank=&asof=seed",
     ];
     let alphabet: Vec<char> = "=&%*,:.-_ 0123456789abcdefkmqvxzAZ?+\u{e9}\u{1F600}\0".chars().collect();

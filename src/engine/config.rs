@@ -2,11 +2,17 @@
 //! Everything on screen is derived from `(Dataset, Config)`; the URL is an encoding of it.
 
 use super::date::Date;
+use super::runtime::Runtime;
 
 /// Default context: a working size for a coding agent (system prompt, tool definitions,
 /// several files and the conversation), not the model's maximum.
 pub const DEFAULT_CONTEXT_TOKENS: u32 = 65_536;
 pub const MIN_CONTEXT_TOKENS: u32 = 1_024;
+/// Default prompt for time to first token: a coding agent's typical first request (system
+/// prompt, tool definitions and a few files), 16k tokens.
+pub const DEFAULT_PROMPT_TOKENS: u32 = 16_384;
+/// Largest calibration speed accepted (tokens/s).
+pub const MAX_CALIBRATION_TOK_S: f64 = 10_000.0;
 pub const MAX_CONTEXT_TOKENS: u32 = 1_048_576;
 pub const MAX_SESSIONS: u32 = 64;
 pub const MAX_DEVICE_COUNT: u32 = 16;
@@ -91,6 +97,15 @@ pub struct Config {
     pub selected: Option<String>,
     /// "Data as of": which figures count.
     pub data: DataDate,
+    /// The inference runtime the placement, formats and launch command follow.
+    pub runtime: Runtime,
+    /// Prompt tokens for the time-to-first-token estimate.
+    pub prompt_tokens: u32,
+    /// A decode speed the user measured: (model id, tokens/s) on this hardware; it sets the
+    /// efficiency every other estimate on this hardware uses.
+    pub calibration: Option<(String, f64)>,
+    /// A second hardware setup to compare with (the one you are thinking of buying).
+    pub compare: Option<Vec<DeviceChoice>>,
 }
 
 impl Default for Config {
@@ -112,6 +127,10 @@ impl Default for Config {
             penalty: false,
             selected: None,
             data: DataDate::Newest,
+            runtime: Runtime::LlamaCpp,
+            prompt_tokens: DEFAULT_PROMPT_TOKENS,
+            calibration: None,
+            compare: None,
         }
     }
 }

@@ -120,8 +120,18 @@ pub struct Params {
     pub source: String,
 }
 
+/// Mixture-of-experts layout: routed experts per layer, how many a token uses, shared experts.
+#[derive(Clone, Copy, Debug, Deserialize)]
+pub struct Experts {
+    pub count: u32,
+    pub active: u32,
+    #[serde(default)]
+    pub shared: u32,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct Architecture {
+    pub experts: Option<Experts>,
     pub layers: u32,
     pub attention: Attention,
     pub attention_heads: u32,
@@ -241,6 +251,16 @@ pub struct Device {
     pub gpu_share: Option<f64>,
     #[serde(default)]
     pub note: String,
+    /// Device family for runtime support: blackwell, hopper, ada, ampere, apple, amd.
+    pub family: Option<String>,
+    /// Dense FP16 tensor throughput (no sparsity), TFLOPS, with its source.
+    pub fp16_tflops: Option<f64>,
+    pub compute_source: Option<String>,
+    /// "withdrawn" when the configuration can no longer be bought.
+    pub availability: Option<String>,
+    pub availability_note: Option<String>,
+    pub availability_source: Option<String>,
+    pub availability_date: Option<Date>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -279,6 +299,11 @@ pub struct WeightFormat {
     pub source: String,
     #[serde(default)]
     pub note: String,
+    /// Runtimes that load this format (runtime ids, see runtime.rs).
+    #[serde(default)]
+    pub runtimes: Vec<String>,
+    /// Hardware the format needs ("blackwell" for NVFP4).
+    pub requires: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -287,6 +312,8 @@ pub struct KvFormat {
     pub name: String,
     pub bytes_per_element: f64,
     pub source: String,
+    #[serde(default)]
+    pub runtimes: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -552,6 +579,9 @@ impl Dataset {
             if !(1.0..=32.0).contains(&f.bits_per_weight) {
                 problems.push(format!("format {} has implausible bits per weight", f.id));
             }
+            if f.runtimes.iter().any(|r| super::runtime::Runtime::parse(r).is_none()) || f.runtimes.is_empty() {
+                problems.push(format!("format {} needs known runtimes", f.id));
+            }
         }
         for row in &self.seed_claims.tldr {
             if self.model(&row.model).is_none() || self.preset(&row.preset).is_none() {
@@ -594,6 +624,15 @@ impl Dataset {
                     && recurrent_state_mib >= 0.0
             }
         };
+        if let Some(e) = a.experts {
+            if e.count == 0 || e.active == 0 || e.active > e.count {
+                problems.push(format!("model {}: experts must have 0 < active <= count", m.id));
+            }
+            let routed_share = e.active as f64 / e.count as f64;
+            if routed_share >= 1.0 || p.active_b >= p.total_b {
+                problems.push(format!("model {}: a mixture-of-experts model needs active < total parameters", m.id));
+            }
+        }
         if !attention_ok {
             problems.push(format!("model {}: attention facts are inconsistent", m.id));
         }

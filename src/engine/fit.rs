@@ -1,16 +1,22 @@
-//! Fit verdicts: does a model fit this machine at a format, which format is the best that
-//! fits, and what is the largest context that would fit.
+//! Fit verdicts: does a model fit this machine (as its runtime splits it) at a format, which
+//! format is the best that fits, how much goes to system RAM, and the largest context.
 
 use super::dataset::{Dataset, Model, OpenFacts, WeightFormat};
 use super::hardware::Machine;
 use super::memory::{self, MemoryBreakdown, Workload};
-use super::placement::{Placement, all_layers_fit, place_layers, rest_gb};
+use super::placement::{Placement, place, quick_rest_gb};
+use super::runtime::Runtime;
+
+/// Headroom below which a fit is called "tight": the estimate's measured error. The accuracy
+/// fixture (tests/accuracy.rs) finds the weights formula within this share of published GGUF
+/// file sizes for 90% of the pairs and fails if that stops being true.
+pub const TIGHT_MARGIN: f64 = 0.08;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FitStatus {
     /// Every layer sits in device memory.
     Fits,
-    /// Some layers sit in system RAM (slower).
+    /// Some weights sit in system RAM (slower).
     Offload,
     /// Not even with system RAM.
     NoFit,
@@ -33,6 +39,15 @@ impl FitStatus {
     }
 }
 
+/// llama.cpp's expert offload (`--n-cpu-moe N`): the routed experts of N layers stay in
+/// system RAM while attention, shared weights and the KV cache stay on the GPUs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExpertOffload {
+    pub cpu_layers: u32,
+    /// Expert weights in system RAM, GB.
+    pub cpu_gb: f64,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
     pub status: FitStatus,
@@ -43,6 +58,9 @@ pub struct Fit {
     pub headroom_gb: f64,
     /// GB placed in system RAM.
     pub offload_gb: f64,
+    pub expert_offload: Option<ExpertOffload>,
+    /// Fits, but with less headroom than the estimate's measured error ([`TIGHT_MARGIN`]).
+    pub tight: bool,
     /// The context the maths used (the request, capped at the model's maximum).
     pub context_tokens: u32,
     pub context_capped: bool,
@@ -55,22 +73,24 @@ pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, for
         context_tokens: context,
         ..*workload
     };
-    let mem = memory::breakdown(facts.params, facts.arch, format, &effective, machine.units.len());
-    let placement = place_layers(machine, mem.weights_gb, mem.kv_cache_gb, facts.arch.layers);
-    let free_after: f64 = placement
-        .shares
-        .iter()
-        .map(|s| s.usable_gb - s.used_gb())
-        .sum();
+    let overhead: f64 = machine.units.iter().map(|u| u.overhead_gb.min(u.usable_gb)).sum();
+    let mem = memory::breakdown(facts.params, facts.arch, format, &effective, overhead);
+    let placement = place(machine, mem.weights_gb, mem.kv_cache_gb, facts.arch.layers, facts.arch.attention_heads);
+    let free_after: f64 = placement.shares.iter().map(|s| s.usable_gb - s.used_gb()).sum();
+    let mut expert_offload = None;
     let (status, headroom, offload) = if machine.units.is_empty() {
         (FitStatus::NoFit, -mem.total_gb(), 0.0)
-    } else if placement.rest_layers == 0 {
+    } else if placement.rest_gb <= 1e-9 {
         (FitStatus::Fits, free_after, 0.0)
-    } else if placement.rest_gb <= machine.offload_ram_gb {
+    } else if let Some(x) = expert_offload_for(facts, machine, format, mem.kv_cache_gb) {
+        expert_offload = Some(x);
+        (FitStatus::Offload, machine.offload_ram_gb - x.cpu_gb, x.cpu_gb)
+    } else if machine.runtime == Runtime::LlamaCpp && placement.rest_gb <= machine.offload_ram_gb {
         (FitStatus::Offload, machine.offload_ram_gb - placement.rest_gb, placement.rest_gb)
     } else {
         (FitStatus::NoFit, machine.offload_ram_gb - placement.rest_gb, 0.0)
     };
+    let tight = status == FitStatus::Fits && headroom < TIGHT_MARGIN * (mem.weights_gb + mem.kv_cache_gb);
     Fit {
         status,
         format_id: format.id.clone(),
@@ -78,22 +98,50 @@ pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, for
         placement,
         headroom_gb: headroom,
         offload_gb: offload,
+        expert_offload,
+        tight,
         context_tokens: context,
         context_capped: context < workload.context_tokens,
     }
 }
 
-/// Formats the best-that-fits search may pick for a model, best quality first: every
-/// format no wider than the model's native one (upcasting buys nothing).
-/// The dataset keeps formats sorted best quality first (sorted at load).
-pub fn candidate_formats<'a>(dataset: &'a Dataset, facts: &OpenFacts<'_>) -> impl Iterator<Item = &'a WeightFormat> + 'a {
+/// The fewest layers whose routed experts must move to system RAM so the rest fits on the
+/// devices (llama.cpp only, mixture-of-experts models only). One layer of slack is kept on
+/// the devices for layer granularity.
+pub fn expert_offload_for(facts: &OpenFacts<'_>, machine: &Machine, format: &WeightFormat, kv_gb: f64) -> Option<ExpertOffload> {
+    if machine.runtime != Runtime::LlamaCpp || machine.offload_ram_gb <= 0.0 || machine.units.is_empty() {
+        return None;
+    }
+    let (dense_b, experts_b, _) = memory::moe_split(facts.params, facts.arch)?;
+    let bytes_per_b = format.bits_per_weight / 8.0;
+    let layers = facts.arch.layers.max(1) as f64;
+    let dense_gb = dense_b * bytes_per_b;
+    let expert_layer_gb = experts_b * bytes_per_b / layers;
+    let layer_gb = (dense_gb + kv_gb) / layers + expert_layer_gb;
+    let free = machine.free_gb() - layer_gb;
+    let base = dense_gb + kv_gb;
+    if base > free {
+        return None;
+    }
+    let on_gpu_layers = ((free - base) / expert_layer_gb.max(1e-12)).floor().min(layers);
+    let cpu_layers = (layers - on_gpu_layers).max(0.0);
+    let cpu_gb = cpu_layers * expert_layer_gb;
+    (cpu_layers >= 1.0 && cpu_gb <= machine.offload_ram_gb).then_some(ExpertOffload {
+        cpu_layers: cpu_layers as u32,
+        cpu_gb,
+    })
+}
+
+/// Formats the best-that-fits search may pick for a model, best quality first (the dataset
+/// keeps them sorted): formats the runtime loads on these devices, no wider than the model's
+/// native one (upcasting buys nothing).
+pub fn candidate_formats<'a>(dataset: &'a Dataset, facts: &OpenFacts<'_>, machine: &'a Machine) -> impl Iterator<Item = &'a WeightFormat> + 'a {
     let native_bits = dataset
         .weight_format(&facts.arch.native_format)
         .map_or(16.0, |f| f.bits_per_weight);
-    dataset
-        .weight_formats
-        .iter()
-        .filter(move |f| f.bits_per_weight <= native_bits + 1e-9)
+    dataset.weight_formats.iter().filter(move |f| {
+        f.bits_per_weight <= native_bits + 1e-9 && machine.runtime.supports_format(f, &machine.families())
+    })
 }
 
 /// The best fit: the highest-quality format that fits in device memory; failing that, the
@@ -113,21 +161,26 @@ pub fn best_fit(
     let context = workload.context_tokens.min(facts.arch.max_context);
     let kv = memory::kv_cache_gb(facts.arch, &Workload { context_tokens: context, ..*workload });
     // Allocation-free tests first; one full fit for the chosen format.
-    let rest = |f: &WeightFormat| rest_gb(machine, memory::weights_gb(facts.params, f), kv, facts.arch.layers);
+    let rest = |f: &WeightFormat| {
+        quick_rest_gb(machine, memory::weights_gb(facts.params, f), kv, facts.arch.layers, facts.arch.attention_heads)
+    };
     let mut smallest = None;
     let mut offload = None;
-    for f in candidate_formats(dataset, &facts) {
+    for f in candidate_formats(dataset, &facts, machine) {
         let r = rest(f);
-        if r == 0.0 && !machine.units.is_empty() {
+        if r <= 1e-9 && !machine.units.is_empty() {
             return Some(fit_at(&facts, machine, workload, f));
         }
-        if offload.is_none() && r <= machine.offload_ram_gb && !machine.units.is_empty() {
+        let offloadable = (machine.runtime == Runtime::LlamaCpp && r <= machine.offload_ram_gb)
+            || expert_offload_for(&facts, machine, f, kv).is_some();
+        if offload.is_none() && offloadable && !machine.units.is_empty() {
             offload = Some(f);
         }
         smallest = Some(f);
     }
     offload.or(smallest).map(|f| fit_at(&facts, machine, workload, f))
 }
+
 /// The largest context (tokens, to 256-token granularity) at which the model still fits in
 /// device memory at this format and session count; `None` if not even the minimum fits.
 pub fn largest_context(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, format: &WeightFormat) -> Option<u32> {
@@ -141,7 +194,7 @@ pub fn largest_context(facts: &OpenFacts<'_>, machine: &Machine, workload: &Work
             context_tokens: ctx,
             ..*workload
         };
-        all_layers_fit(machine, weights, memory::kv_cache_gb(facts.arch, &w), facts.arch.layers)
+        quick_rest_gb(machine, weights, memory::kv_cache_gb(facts.arch, &w), facts.arch.layers, facts.arch.attention_heads) <= 1e-9
     };
     let max = facts.arch.max_context;
     if !fits(STEP.min(max)) {

@@ -1,9 +1,9 @@
 //! Devices and their usable memory: resolves the user's device rows into concrete units,
 //! applies the unified-memory GPU share and describes system RAM for offload.
 
-use super::config::{self, Config, DeviceRef};
+use super::config::{self, Config, DeviceChoice, DeviceRef};
 use super::dataset::{Dataset, MemoryKind};
-use super::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
+use super::runtime::{DeviceFamily, Runtime};
 
 /// System-RAM bandwidth assumed for offloaded layers: dual-channel DDR5-5600,
 /// 2 channels × 8 bytes × 5600 MT/s = 89.6 GB/s (theoretical peak).
@@ -17,25 +17,36 @@ pub const DEFAULT_UNIFIED_GPU_SHARE: f64 = 0.75;
 /// One physical device (a preset row of count N becomes N units).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeviceUnit {
+    /// The dataset id, or "custom".
+    pub id: String,
     pub name: String,
     pub memory_gb: f64,
-    /// Memory the model may use: all of a discrete card, the GPU share of unified memory.
+    /// Memory the model may use: all of a discrete card, the GPU share of unified memory,
+    /// times the share the runtime claims.
     pub usable_gb: f64,
+    /// The runtime's own memory on this device (context, buffers, activations).
+    pub overhead_gb: f64,
     pub bandwidth_gb_s: f64,
     pub unified: bool,
+    pub family: DeviceFamily,
+    pub fp16_tflops: Option<f64>,
 }
 
 impl DeviceUnit {
     /// Usable memory left after the runtime's own overhead.
     pub fn free_gb(&self) -> f64 {
-        (self.usable_gb - RUNTIME_OVERHEAD_GB_PER_DEVICE).max(0.0)
+        (self.usable_gb - self.overhead_gb).max(0.0)
     }
 }
 
-/// The machine a configuration describes.
+/// The machine a configuration describes, as the chosen runtime sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Machine {
+    pub runtime: Runtime,
+    /// Devices the runtime can use (a runtime that does not run on a device leaves it out).
     pub units: Vec<DeviceUnit>,
+    /// Devices of the configuration the runtime cannot use (named, for the page).
+    pub unsupported: Vec<String>,
     /// System RAM available for offloaded layers (after the OS reserve); 0 on unified machines.
     pub offload_ram_gb: f64,
     pub ram_bandwidth_gb_s: f64,
@@ -49,6 +60,10 @@ impl Machine {
     /// Sum of memory after per-device overhead.
     pub fn free_gb(&self) -> f64 {
         self.units.iter().map(DeviceUnit::free_gb).sum()
+    }
+    /// The device families present (for format support).
+    pub fn families(&self) -> Vec<super::runtime::DeviceFamily> {
+        self.units.iter().map(|u| u.family).collect()
     }
     pub fn all_unified(&self) -> bool {
         !self.units.is_empty() && self.units.iter().all(|u| u.unified)
@@ -70,11 +85,19 @@ impl Machine {
     }
 }
 
-/// Resolves the configuration's hardware. Unknown device ids are skipped (the URL decoder
-/// reports them); counts and custom figures are clamped.
+/// Resolves the configuration's hardware for its runtime. Unknown device ids are skipped
+/// (the URL decoder reports them); counts and custom figures are clamped.
 pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
+    resolve_devices(dataset, cfg, &cfg.hardware)
+}
+
+/// Resolves another set of device rows with the configuration's other settings (the
+/// comparison setup).
+pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice]) -> Machine {
+    let runtime = cfg.runtime;
     let mut units = Vec::new();
-    for choice in cfg.hardware.iter().take(config::MAX_DEVICE_ROWS) {
+    let mut unsupported = Vec::new();
+    for choice in hardware.iter().take(config::MAX_DEVICE_ROWS) {
         let count = choice.count.clamp(1, config::MAX_DEVICE_COUNT);
         let unit = match &choice.device {
             DeviceRef::Known(id) => dataset.device(id).map(|d| {
@@ -85,20 +108,28 @@ pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
                     1.0
                 };
                 DeviceUnit {
+                    id: d.id.clone(),
                     name: d.name.clone(),
                     memory_gb: d.memory_gb,
-                    usable_gb: d.memory_gb * share,
+                    usable_gb: d.memory_gb * share * runtime.memory_fraction(),
+                    overhead_gb: runtime.overhead_gb(),
                     bandwidth_gb_s: d.bandwidth_gb_s,
                     unified,
+                    family: DeviceFamily::parse(d.family.as_deref()),
+                    fp16_tflops: d.fp16_tflops,
                 }
             }),
             DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => {
                 let memory = config::clamp_f64(*memory_gb, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
                 let share = if *unified { cfg.gpu_share.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE) } else { 1.0 };
                 Some(DeviceUnit {
+                    id: "custom".into(),
                     name: format!("Custom {memory:.0} GB"),
                     memory_gb: memory,
-                    usable_gb: memory * share,
+                    usable_gb: memory * share * runtime.memory_fraction(),
+                    overhead_gb: runtime.overhead_gb(),
+                    family: DeviceFamily::Unknown,
+                    fp16_tflops: None,
                     bandwidth_gb_s: config::clamp_f64(
                         *bandwidth_gb_s,
                         config::MIN_BANDWIDTH_GB_S,
@@ -110,14 +141,22 @@ pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
             }
         };
         if let Some(unit) = unit {
-            units.extend(std::iter::repeat_n(unit, count as usize));
+            // A custom device is assumed to run every runtime but NVFP4 (the user knows it).
+            if unit.family == DeviceFamily::Unknown || runtime.runs_on(unit.family) {
+                units.extend(std::iter::repeat_n(unit, count as usize));
+            } else {
+                unsupported.push(unit.name.clone());
+            }
         }
     }
     let all_unified = !units.is_empty() && units.iter().all(|u: &DeviceUnit| u.unified);
     let ram = config::clamp_f64(cfg.ram_gb, 0.0, config::MAX_RAM_GB, 0.0);
     Machine {
+        runtime,
         units,
-        offload_ram_gb: if all_unified { 0.0 } else { (ram - RAM_RESERVED_FOR_OS_GB).max(0.0) },
+        unsupported,
+        // Offload to system RAM is llama.cpp's; unified machines have no separate RAM.
+        offload_ram_gb: if all_unified || runtime != Runtime::LlamaCpp { 0.0 } else { (ram - RAM_RESERVED_FOR_OS_GB).max(0.0) },
         ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
     }
 }

@@ -92,20 +92,35 @@ pub fn kv_cache_gb(arch: &Architecture, workload: &Workload) -> f64 {
         * workload.sessions as f64
 }
 
-/// The breakdown for a model at a format and workload, with `devices` devices each paying
-/// the runtime overhead.
+/// The breakdown for a model at a format and workload, with `overhead_gb` of runtime
+/// overhead in total (each device pays its own).
 pub fn breakdown(
     params: &Params,
     arch: &Architecture,
     format: &WeightFormat,
     workload: &Workload,
-    devices: usize,
+    overhead_gb: f64,
 ) -> MemoryBreakdown {
     MemoryBreakdown {
         weights_gb: weights_gb(params, format),
         kv_cache_gb: kv_cache_gb(arch, workload),
-        overhead_gb: RUNTIME_OVERHEAD_GB_PER_DEVICE * devices as f64,
+        overhead_gb,
     }
+}
+
+/// A mixture-of-experts model's parameters split into the part every token uses (attention,
+/// embeddings, shared experts) and the routed experts: with E experts of which k are routed
+/// per token, total = dense + experts and active = dense + experts × k / E.
+/// Returns (dense, all routed experts, routed experts active per token), in billions.
+pub fn moe_split(params: &Params, arch: &Architecture) -> Option<(f64, f64, f64)> {
+    let e = arch.experts?;
+    let routed_share = e.active as f64 / e.count.max(1) as f64;
+    if routed_share >= 1.0 {
+        return None;
+    }
+    let experts = ((params.total_b - params.active_b) / (1.0 - routed_share)).clamp(0.0, params.total_b);
+    let dense = params.total_b - experts;
+    Some((dense, experts, experts * routed_share))
 }
 
 #[cfg(test)]
@@ -118,7 +133,7 @@ mod tests {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let w = Workload::new(context, 1, ds.kv_format("f16").unwrap());
-        breakdown(facts.params, facts.arch, ds.weight_format(format).unwrap(), &w, 1)
+        breakdown(facts.params, facts.arch, ds.weight_format(format).unwrap(), &w, RUNTIME_OVERHEAD_GB_PER_DEVICE)
     }
 
     fn within(actual: f64, expected: f64, tolerance: f64) -> bool {

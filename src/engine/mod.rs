@@ -12,6 +12,7 @@ pub mod hardware;
 pub mod memory;
 pub mod placement;
 pub mod rank;
+pub mod runtime;
 pub mod speed;
 pub mod synthetic;
 pub mod tiers;

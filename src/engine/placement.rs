@@ -1,11 +1,16 @@
-//! How a model is split over the devices: whole layers per device (llama.cpp's layer split,
-//! proportional to each device's free memory), the rest in system RAM.
+//! How a runtime splits a model over the devices.
 //!
-//! Several devices are never one pool: each device must hold its own layers' weights and KV
-//! cache plus its own overhead, so layer granularity and the smallest card both matter.
+//! * Layer split (llama.cpp, MLX): whole layers per device in proportion to free memory;
+//!   what no device holds goes to system RAM.
+//! * Tensor parallelism (vLLM, SGLang): every layer sharded equally over N GPUs, so the
+//!   smallest card bounds the whole; when N does not divide the attention heads, equal
+//!   pipeline stages (layers split evenly) instead.
+//!
+//! Several devices are never one pool: each device must hold its own share plus its own
+//! overhead, so layer granularity and the smallest card both matter.
 
 use super::hardware::Machine;
-use super::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
+use super::runtime::Split;
 
 /// One device's share of the model.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,13 +28,26 @@ impl DeviceShare {
     }
 }
 
+/// How the model was split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Whole layers per device, proportional to free memory.
+    Layers,
+    /// Tensor parallelism over `size` GPUs.
+    Tensor { size: u32 },
+    /// Equal pipeline stages over `stages` GPUs.
+    Pipeline { stages: u32 },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Placement {
+    pub mode: Mode,
     /// One entry per device unit, in the machine's order.
     pub shares: Vec<DeviceShare>,
     /// Layers that did not fit on any device.
     pub rest_layers: u32,
-    /// Weights + KV of those layers, GB.
+    /// GB that no device can hold (layers left for system RAM, or the overflow of the
+    /// fullest shard under tensor or pipeline parallelism).
     pub rest_gb: f64,
 }
 
@@ -119,14 +137,82 @@ pub fn place_layers(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32)
             layers: n,
             weights_gb: n as f64 * weight_per_layer,
             kv_cache_gb: n as f64 * kv_per_layer,
-            overhead_gb: RUNTIME_OVERHEAD_GB_PER_DEVICE.min(u.usable_gb),
+            overhead_gb: u.overhead_gb.min(u.usable_gb),
             usable_gb: u.usable_gb,
         })
         .collect();
     let rest_layers = layers.saturating_sub(placed);
     Placement {
+        mode: Mode::Layers,
         shares,
         rest_layers,
         rest_gb: rest_layers as f64 * per_layer,
+    }
+}
+
+/// The split the machine's runtime uses.
+pub fn place(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> Placement {
+    match machine.runtime.split() {
+        Split::Layers => place_layers(machine, weights_gb, kv_gb, layers),
+        Split::Tensor => place_parallel(machine, weights_gb, kv_gb, layers, attention_heads),
+    }
+}
+
+/// Allocation-free: GB no device can hold under the machine's runtime split.
+pub fn quick_rest_gb(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> f64 {
+    match machine.runtime.split() {
+        Split::Layers => rest_gb(machine, weights_gb, kv_gb, layers),
+        Split::Tensor => {
+            let n = machine.units.len().max(1) as u32;
+            parallel_shares(machine, weights_gb + kv_gb, layers, attention_heads, n)
+                .map(|(need, u)| (need - u.free_gb()).max(0.0))
+                .sum()
+        }
+    }
+}
+
+/// Each device's GB under tensor parallelism (equal shards) or, when `n` does not divide the
+/// heads, equal pipeline stages (the first stages take the extra layers).
+fn parallel_shares<'m>(machine: &'m Machine, total_gb: f64, layers: u32, heads: u32, n: u32) -> impl Iterator<Item = (f64, &'m super::hardware::DeviceUnit)> + 'm {
+    let tensor = heads % n == 0;
+    let layers = layers.max(1);
+    machine.units.iter().enumerate().map(move |(i, u)| {
+        let need = if tensor {
+            total_gb / n as f64
+        } else {
+            let stage_layers = layers / n + u32::from((i as u32) < layers % n);
+            total_gb * stage_layers as f64 / layers as f64
+        };
+        (need, u)
+    })
+}
+
+/// Tensor parallelism over every GPU (or equal pipeline stages when the GPU count does not
+/// divide the attention heads): the smallest card bounds the whole.
+pub fn place_parallel(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> Placement {
+    let n = machine.units.len().max(1) as u32;
+    let layers = layers.max(1);
+    let total = weights_gb + kv_gb;
+    let tensor = attention_heads % n == 0;
+    let wshare = if total > 0.0 { weights_gb / total } else { 1.0 };
+    let mut rest = 0.0;
+    let shares = parallel_shares(machine, total, layers, attention_heads, n)
+        .enumerate()
+        .map(|(i, (need, u))| {
+            rest += (need - u.free_gb()).max(0.0);
+            DeviceShare {
+                layers: if tensor { layers } else { layers / n + u32::from((i as u32) < layers % n) },
+                weights_gb: need * wshare,
+                kv_cache_gb: need * (1.0 - wshare),
+                overhead_gb: u.overhead_gb.min(u.usable_gb),
+                usable_gb: u.usable_gb,
+            }
+        })
+        .collect();
+    Placement {
+        mode: if tensor { Mode::Tensor { size: n } } else { Mode::Pipeline { stages: n } },
+        shares,
+        rest_layers: 0,
+        rest_gb: rest,
     }
 }

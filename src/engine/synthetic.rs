@@ -49,6 +49,7 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             in_seed: false,
             params: Some(Params { total_b: total, active_b: active, seed_total_b: None, seed_active_b: None, source: String::new() }),
             arch: Some(Architecture {
+                experts: None,
                 layers,
                 attention,
                 attention_heads: 32,

@@ -183,6 +183,8 @@ pub struct Step {
 pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
     let scope = Scope::of(dataset, cfg.data);
     let workload = rank::workload_of(dataset, cfg);
+    // The runtime and device families decide which formats exist; the budget is one device.
+    let machine = super::hardware::resolve(dataset, cfg);
     let mut points: Vec<Step> = Vec::new();
     for m in dataset.models.iter().filter(|m| m.open_weight && scope.includes_model(m)) {
         let (Some(facts), Some(pick)) = (m.open_facts(), rank::pick_score(dataset, scope, &m.id, bench)) else {
@@ -190,8 +192,8 @@ pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
         };
         let ctx = workload.context_tokens.min(facts.arch.max_context);
         let w = super::memory::Workload { context_tokens: ctx, ..workload };
-        for f in super::fit::candidate_formats(dataset, &facts) {
-            let need = super::memory::breakdown(facts.params, facts.arch, f, &w, 1).total_gb();
+        for f in super::fit::candidate_formats(dataset, &facts, &machine) {
+            let need = super::memory::breakdown(facts.params, facts.arch, f, &w, cfg.runtime.overhead_gb()).total_gb();
             let loss = if cfg.penalty { rank::penalty_pct(dataset, m, &f.id) } else { 0.0 };
             points.push(Step {
                 memory_gb: need,

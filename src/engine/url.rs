@@ -6,6 +6,7 @@
 use super::config::{self, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy, preset_devices};
 use super::dataset::Dataset;
 use super::date::Date;
+use super::runtime::Runtime;
 use super::units;
 
 /// The query-string format version this build writes.
@@ -227,6 +228,18 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
         DataDate::AsOf(date) => push("asof", date.to_string()),
         DataDate::Seed => push("asof", "seed".into()),
     }
+    if cfg.runtime != d.runtime {
+        push("rt", cfg.runtime.id().into());
+    }
+    if cfg.prompt_tokens != d.prompt_tokens {
+        push("prompt", units::format_tokens(cfg.prompt_tokens));
+    }
+    if let Some((model, tok_s)) = &cfg.calibration {
+        push("cal", format!("{model}:{}", fmt_num(*tok_s)));
+    }
+    if let Some(devices) = &cfg.compare {
+        push("cmp", encode_devices(dataset, devices));
+    }
     parts.join("&")
 }
 
@@ -352,6 +365,35 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     }
                 }
             }
+            "rt" => match Runtime::parse(value) {
+                Some(r) => cfg.runtime = r,
+                None => notices.push(bad("runtime (llama.cpp, vllm, sglang, mlx)")),
+            },
+            "prompt" => match units::parse_tokens(value) {
+                Ok(t) => {
+                    let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
+                    if c != t {
+                        notices.push(notice("prompt", format!("prompt clamped to {}", units::format_tokens(c))));
+                    }
+                    cfg.prompt_tokens = c;
+                }
+                Err(_) => notices.push(bad("prompt length")),
+            },
+            "cal" => {
+                let parsed = value.rsplit_once(':').and_then(|(m, t)| {
+                    let model = dataset.model(m)?;
+                    let tok = t.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v <= config::MAX_CALIBRATION_TOK_S)?;
+                    Some((model.id.clone(), tok))
+                });
+                match parsed {
+                    Some(c) => cfg.calibration = Some(c),
+                    None => notices.push(bad("calibration (model:tokens per second)")),
+                }
+            }
+            "cmp" => match decode_devices(dataset, value, &mut notices) {
+                Some(devices) => cfg.compare = Some(devices),
+                None => notices.push(bad("comparison hardware")),
+            },
             _ => notices.push(notice(&key, format!("unknown setting “{}” ignored", key.chars().take(40).collect::<String>()))),
         }
     }
