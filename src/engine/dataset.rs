@@ -336,6 +336,27 @@ pub struct SeedTierRow {
     pub memory_text: String,
 }
 
+/// A published speed measurement: the fixture the estimates are checked against, and the
+/// "measured" figures the table shows beside the estimates.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Measurement {
+    pub model: Option<String>,
+    pub format: Option<String>,
+    pub device: String,
+    pub count: u32,
+    pub runtime: Option<String>,
+    pub decode_tok_s: f64,
+    pub prefill_tok_s: Option<f64>,
+    pub prompt_tokens: Option<u32>,
+    /// Tokens in the context when decode was measured.
+    pub context: Option<u32>,
+    pub source: String,
+    pub date: Date,
+    pub in_seed: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct SeedClaims {
     pub tldr: Vec<SeedTierRow>,
@@ -356,6 +377,7 @@ pub struct Dataset {
     pub penalty_source: String,
     pub penalty_note: String,
     pub seed_claims: SeedClaims,
+    pub measurements: Vec<Measurement>,
     /// Score positions per model id, built at load time.
     score_index: HashMap<String, Vec<usize>>,
 }
@@ -368,6 +390,7 @@ pub struct Sources<'a> {
     pub hardware: &'a str,
     pub quants: &'a str,
     pub seed_claims: &'a str,
+    pub measurements: &'a str,
 }
 
 /// The files under `src/data/`, embedded at build time.
@@ -378,6 +401,7 @@ pub const BUNDLED: Sources<'static> = Sources {
     hardware: include_str!("../data/hardware.json"),
     quants: include_str!("../data/quants.json"),
     seed_claims: include_str!("../data/seed_claims.json"),
+    measurements: include_str!("../data/measurements.json"),
 };
 
 impl Dataset {
@@ -407,6 +431,7 @@ impl Dataset {
             penalty_source: quants.penalty_source,
             penalty_note: quants.penalty_note,
             seed_claims: parse("seed_claims.json", src.seed_claims)?,
+            measurements: parse("measurements.json", src.measurements)?,
         })
     }
 
@@ -581,6 +606,21 @@ impl Dataset {
             }
             if f.runtimes.iter().any(|r| super::runtime::Runtime::parse(r).is_none()) || f.runtimes.is_empty() {
                 problems.push(format!("format {} needs known runtimes", f.id));
+            }
+        }
+        for m in &self.measurements {
+            let known = self.device(&m.device).is_some()
+                && m.model.as_ref().is_none_or(|id| self.model(id).is_some())
+                && m.format.as_ref().is_none_or(|id| self.weight_format(id).is_some())
+                && m.runtime.as_ref().is_none_or(|r| super::runtime::Runtime::parse(r).is_some());
+            if !known || m.count == 0 || !(m.decode_tok_s > 0.0) {
+                problems.push(format!("measurement on {} names unknown things or has no speed", m.device));
+            }
+            if !m.in_seed && !m.source.starts_with("https://") {
+                problems.push(format!("measurement on {} has no https source", m.device));
+            }
+            if m.date > today {
+                problems.push(format!("measurement on {} is dated in the future", m.device));
             }
         }
         for row in &self.seed_claims.tldr {

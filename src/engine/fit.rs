@@ -10,7 +10,7 @@ use super::runtime::Runtime;
 /// Headroom below which a fit is called "tight": the estimate's measured error. The accuracy
 /// fixture (tests/accuracy.rs) finds the weights formula within this share of published GGUF
 /// file sizes for 90% of the pairs and fails if that stops being true.
-pub const TIGHT_MARGIN: f64 = 0.08;
+pub const TIGHT_MARGIN: f64 = 0.10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FitStatus {

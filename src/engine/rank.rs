@@ -196,7 +196,14 @@ pub struct Row<'a> {
     pub raw_value: Option<f64>,
     pub penalty_pct: f64,
     pub coverage: f64,
+    /// Single-stream decode ceiling (upper bound).
     pub decode_tok_s: Option<f64>,
+    /// Realistic decode estimate: ceiling × efficiency (family default or calibrated).
+    pub decode_est_tok_s: Option<f64>,
+    /// Estimated time to first token for the configured prompt, seconds.
+    pub ttft_s: Option<f64>,
+    /// Published measurements of this model on this machine's devices.
+    pub measured: Vec<&'a super::dataset::Measurement>,
     pub max_context: Option<u32>,
     /// Points behind the best open-weight / best proprietary model on the same metric.
     pub gap_open: Option<f64>,
@@ -231,6 +238,13 @@ pub struct Analysis<'a> {
     pub best_open: Option<Leader<'a>>,
     pub best_proprietary: Option<Leader<'a>>,
     pub metric: String,
+    /// Decode efficiency the estimates use (share of the ceiling), and whether it comes from
+    /// the user's own measurement.
+    pub efficiency: f64,
+    pub calibrated: bool,
+    /// The configuration asked for a calibration the engine could not use (model not
+    /// running here).
+    pub calibration_unused: bool,
     /// The metric's own scale: 100 for percentages and profiles, 10 for a score out of 10.
     pub metric_max: f64,
 }
@@ -290,12 +304,14 @@ pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &M
     let fit = fit::best_fit(dataset, model, machine, workload, fixed);
     let facts = model.open_facts();
     let mut decode = None;
+    let mut ttft = None;
     let mut max_context = None;
     let mut penalty = 0.0;
     if let (Some(f), Some(facts)) = (&fit, &facts) {
         if let Some(format) = dataset.weight_format(&f.format_id) {
             if f.status != FitStatus::NoFit {
                 decode = speed::decode_ceiling_tok_s(facts, format, f, machine, workload.kv_bytes_per_element);
+                ttft = speed::ttft_seconds(facts, f, machine, cfg.prompt_tokens);
             }
             max_context = fit::largest_context(facts, machine, workload, format);
         }
@@ -312,6 +328,9 @@ pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &M
         penalty_pct: penalty,
         coverage,
         decode_tok_s: decode,
+        decode_est_tok_s: None,
+        ttft_s: ttft,
+        measured: if model.open_weight { speed::measurements_for(dataset, model, machine) } else { Vec::new() },
         max_context,
         gap_open: None,
         gap_proprietary: None,
@@ -337,7 +356,13 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
     };
     let best_open = leader(true);
     let best_proprietary = leader(false);
+    let calibrated = cfg.calibration.as_ref().and_then(|(id, tok_s)| {
+        let ceiling = rows.iter().find(|r| &r.model.id == id)?.decode_tok_s?;
+        speed::calibrated_efficiency(*tok_s, ceiling)
+    });
+    let efficiency = calibrated.unwrap_or_else(|| speed::machine_efficiency(&machine));
     for r in &mut rows {
+        r.decode_est_tok_s = r.decode_tok_s.map(|c| c * efficiency);
         if let Some(v) = r.value {
             r.gap_open = best_open.map(|l| l.value - v);
             r.gap_proprietary = best_proprietary.map(|l| l.value - v);
@@ -359,6 +384,9 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         best_open,
         best_proprietary,
         metric: metric_name(dataset, &cfg.rank),
+        efficiency,
+        calibrated: calibrated.is_some(),
+        calibration_unused: cfg.calibration.is_some() && calibrated.is_none(),
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,

@@ -1,25 +1,182 @@
-//! Decode speed ceiling: memory bandwidth ÷ bytes read per generated token.
+//! Speed: the decode ceiling (bandwidth ÷ bytes read per token), a realistic decode estimate
+//! (the ceiling × a measured efficiency per device family, or the user's own calibration),
+//! and time to first token (prefill is compute-bound).
 //!
-//! Always a ceiling (an upper bound), never a prediction: real decode reaches a fraction of it.
+//! The ceiling is an upper bound; the estimate and the time to first token are estimates.
+//! Published measurements are shown beside them, never mixed in.
 
-use super::dataset::{OpenFacts, WeightFormat};
+use super::dataset::{Architecture, Attention, Dataset, Measurement, Model, OpenFacts, WeightFormat};
 use super::fit::Fit;
 use super::hardware::Machine;
 use super::memory;
+use super::placement::Mode;
+use super::runtime::DeviceFamily;
+
+/// Share of the bandwidth ceiling that decode reaches, per device family: the median of
+/// measured ÷ ceiling over the llama.cpp measurements in `src/data/measurements.json`
+/// (NVIDIA: RTX 4090 0.53, DGX Spark 0.56–0.58; Apple M3 Ultra 0.55 on DeepSeek-R1;
+/// Strix Halo 0.52–0.55 on MoE models). tests/accuracy.rs reports the error of each case.
+pub const DECODE_EFFICIENCY_NVIDIA: f64 = 0.55;
+pub const DECODE_EFFICIENCY_APPLE: f64 = 0.55;
+pub const DECODE_EFFICIENCY_AMD: f64 = 0.55;
+/// A custom device: the same middle figure.
+pub const DECODE_EFFICIENCY_OTHER: f64 = 0.55;
+
+/// Share of peak FP16 tensor throughput prefill reaches (model FLOPs utilisation), per
+/// family, from the measurements: DGX Spark 0.42 (gpt-oss-20b pp2048), M3 Ultra 0.44
+/// (DeepSeek-R1 pp512); Strix Halo under Vulkan only 0.07–0.23.
+pub const PREFILL_MFU_NVIDIA: f64 = 0.40;
+pub const PREFILL_MFU_APPLE: f64 = 0.40;
+pub const PREFILL_MFU_AMD: f64 = 0.15;
+pub const PREFILL_MFU_OTHER: f64 = 0.30;
+
+pub fn decode_efficiency(family: DeviceFamily) -> f64 {
+    match family {
+        DeviceFamily::Apple => DECODE_EFFICIENCY_APPLE,
+        DeviceFamily::Amd => DECODE_EFFICIENCY_AMD,
+        DeviceFamily::Unknown => DECODE_EFFICIENCY_OTHER,
+        _ => DECODE_EFFICIENCY_NVIDIA,
+    }
+}
+
+pub fn prefill_mfu(family: DeviceFamily) -> f64 {
+    match family {
+        DeviceFamily::Apple => PREFILL_MFU_APPLE,
+        DeviceFamily::Amd => PREFILL_MFU_AMD,
+        DeviceFamily::Unknown => PREFILL_MFU_OTHER,
+        _ => PREFILL_MFU_NVIDIA,
+    }
+}
+
+/// The machine's default decode efficiency: its slowest device family's.
+pub fn machine_efficiency(machine: &Machine) -> f64 {
+    machine
+        .units
+        .iter()
+        .map(|u| decode_efficiency(u.family))
+        .fold(f64::INFINITY, f64::min)
+        .min(1.0)
+}
 
 /// Single-stream decode ceiling in tokens/s. Each generated token reads the active
-/// parameters and the session's KV cache once; layers on a device are read at that
-/// device's bandwidth, offloaded layers at system-RAM bandwidth, one after another.
+/// parameters and the session's KV cache once. Under a layer split, layers are read one
+/// device after another at each device's bandwidth; under tensor parallelism all GPUs read
+/// their shard at once; offloaded weights are read at system-RAM bandwidth.
 pub fn decode_ceiling_tok_s(facts: &OpenFacts<'_>, format: &WeightFormat, fit: &Fit, machine: &Machine, kv_bytes_per_element: f64) -> Option<f64> {
     let layers = facts.arch.layers.max(1) as f64;
-    let per_token_gb = memory::active_weights_gb(facts.params, format)
-        + memory::kv_cache_gb_per_session(facts.arch, fit.context_tokens, kv_bytes_per_element);
+    let active_gb = memory::active_weights_gb(facts.params, format);
+    let kv_gb = memory::kv_cache_gb_per_session(facts.arch, fit.context_tokens, kv_bytes_per_element);
     let mut seconds = 0.0;
-    for (share, unit) in fit.placement.shares.iter().zip(&machine.units) {
-        seconds += share.layers as f64 / layers * per_token_gb / unit.bandwidth_gb_s;
-    }
-    if fit.placement.rest_layers > 0 {
-        seconds += fit.placement.rest_layers as f64 / layers * per_token_gb / machine.ram_bandwidth_gb_s;
+    if let Some(x) = fit.expert_offload {
+        // Dense part, KV and the on-device experts on the GPUs; the rest of the experts in RAM.
+        let (dense_b, _, active_experts_b) = memory::moe_split(facts.params, facts.arch)?;
+        let bytes = format.bits_per_weight / 8.0;
+        let cpu_share = x.cpu_layers as f64 / layers;
+        let gpu_gb = dense_b * bytes + kv_gb + active_experts_b * bytes * (1.0 - cpu_share);
+        let gpu_bw = machine.units.iter().map(|u| u.bandwidth_gb_s).fold(f64::INFINITY, f64::min);
+        seconds += gpu_gb / gpu_bw + active_experts_b * bytes * cpu_share / machine.ram_bandwidth_gb_s;
+    } else {
+        let per_token_gb = active_gb + kv_gb;
+        match fit.placement.mode {
+            Mode::Tensor { size } => {
+                let slowest = machine.units.iter().map(|u| u.bandwidth_gb_s).fold(f64::INFINITY, f64::min);
+                seconds += per_token_gb / size.max(1) as f64 / slowest;
+            }
+            Mode::Layers | Mode::Pipeline { .. } => {
+                for (share, unit) in fit.placement.shares.iter().zip(&machine.units) {
+                    seconds += share.layers as f64 / layers * per_token_gb / unit.bandwidth_gb_s;
+                }
+            }
+        }
+        if fit.placement.rest_layers > 0 {
+            seconds += fit.placement.rest_layers as f64 / layers * per_token_gb / machine.ram_bandwidth_gb_s;
+        }
     }
     (seconds > 0.0 && seconds.is_finite()).then(|| 1.0 / seconds)
+}
+
+/// Floating-point operations to prefill `prompt` tokens: 2 × active parameters per token,
+/// plus attention over the prompt (2 × P² × query width per full-attention layer for QKᵀ and
+/// AV with a causal mask; window layers attend to at most the window).
+pub fn prefill_flops(facts: &OpenFacts<'_>, prompt: u32) -> f64 {
+    let p = prompt as f64;
+    let linear = 2.0 * facts.params.active_b * 1e9 * p;
+    linear + attention_flops(facts.arch, p)
+}
+
+fn attention_flops(arch: &Architecture, p: f64) -> f64 {
+    // Query width: heads × head size (MLA models use 128-dim value heads, 192-dim keys; 160 is the mean).
+    let (full_layers, windowed, width) = match arch.attention {
+        Attention::Gqa { head_dim, .. } => (arch.layers as f64, 0.0, (arch.attention_heads * head_dim) as f64),
+        Attention::Mla { .. } => (arch.layers as f64, 0.0, arch.attention_heads as f64 * 160.0),
+        Attention::Sliding { head_dim, sliding_layers, window, .. } => (
+            arch.layers.saturating_sub(sliding_layers) as f64,
+            sliding_layers as f64 * 4.0 * p * p.min(window as f64) * (arch.attention_heads * head_dim) as f64,
+            (arch.attention_heads * head_dim) as f64,
+        ),
+        Attention::HybridLinear { head_dim, full_attention_layers, .. } => {
+            (full_attention_layers as f64, 0.0, (arch.attention_heads * head_dim) as f64)
+        }
+    };
+    2.0 * full_layers * p * p * width + windowed
+}
+
+/// Time to first token for a `prompt`-token request, seconds: prefill FLOPs over the devices'
+/// usable compute (layer split: one device after another by its share of layers; tensor
+/// parallel: all at once). `None` when a device has no compute figure in the dataset.
+pub fn ttft_seconds(facts: &OpenFacts<'_>, fit: &Fit, machine: &Machine, prompt: u32) -> Option<f64> {
+    let flops = prefill_flops(facts, prompt);
+    let layers = facts.arch.layers.max(1) as f64;
+    let mut seconds = 0.0;
+    match fit.placement.mode {
+        Mode::Tensor { size } => {
+            let slowest = machine
+                .units
+                .iter()
+                .map(|u| u.fp16_tflops.map(|t| t * prefill_mfu(u.family)))
+                .collect::<Option<Vec<f64>>>()?
+                .into_iter()
+                .fold(f64::INFINITY, f64::min);
+            seconds = flops / size.max(1) as f64 / (slowest * 1e12);
+        }
+        Mode::Layers | Mode::Pipeline { .. } => {
+            for (share, unit) in fit.placement.shares.iter().zip(&machine.units) {
+                if share.layers == 0 {
+                    continue;
+                }
+                let usable = unit.fp16_tflops? * prefill_mfu(unit.family) * 1e12;
+                seconds += flops * share.layers as f64 / layers / usable;
+            }
+            // Offloaded layers: llama.cpp streams them to the GPU for large batches, so they
+            // are counted at the first device's speed (the PCIe transfer is not modelled).
+            let rest = fit.placement.rest_layers as f64;
+            if rest > 0.0 {
+                let u = machine.units.first()?;
+                seconds += flops * rest / layers / (u.fp16_tflops? * prefill_mfu(u.family) * 1e12);
+            }
+        }
+    }
+    (seconds > 0.0 && seconds.is_finite()).then_some(seconds)
+}
+
+/// The efficiency a user's own measurement implies: measured ÷ ceiling, clamped to (0, 1].
+pub fn calibrated_efficiency(measured_tok_s: f64, ceiling_tok_s: f64) -> Option<f64> {
+    (measured_tok_s > 0.0 && ceiling_tok_s > 0.0).then(|| (measured_tok_s / ceiling_tok_s).clamp(0.01, 1.0))
+}
+
+/// Published measurements of this model on this machine's device (any runtime/format),
+/// for the "measured" mark beside the estimate.
+pub fn measurements_for<'a>(dataset: &'a Dataset, model: &Model, machine: &Machine) -> Vec<&'a Measurement> {
+    let Some(first) = machine.units.first() else { return Vec::new() };
+    let same_devices = machine.units.iter().all(|u| u.id == first.id);
+    dataset
+        .measurements
+        .iter()
+        .filter(|m| {
+            same_devices
+                && m.device == first.id
+                && m.count as usize == machine.units.len()
+                && m.model.as_deref() == Some(model.id.as_str())
+        })
+        .collect()
 }
