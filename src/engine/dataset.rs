@@ -147,11 +147,20 @@ pub struct SeedMemory {
     pub approx: bool,
 }
 
+/// Published repository names for serving a model (Hugging Face ids).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct Repos {
+    /// The original weights.
     pub hf: Option<String>,
+    /// GGUF files for llama.cpp.
     pub gguf: Option<String>,
+    /// An MLX 4-bit conversion.
     pub mlx: Option<String>,
+    /// An FP8 checkpoint for vLLM / SGLang.
+    pub fp8: Option<String>,
+    /// An AWQ 4-bit checkpoint for vLLM / SGLang.
+    pub awq: Option<String>,
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

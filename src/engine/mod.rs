@@ -3,12 +3,14 @@
 //! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
 //! tested natively (`cargo test`), and the UI only calls it.
 
+pub mod compare;
 pub mod config;
 pub mod dataset;
 pub mod date;
 pub mod fit;
 pub mod export;
 pub mod hardware;
+pub mod launch;
 pub mod memory;
 pub mod placement;
 pub mod rank;

@@ -1,0 +1,269 @@
+//! The command line that serves the selected model with the chosen runtime, matching the
+//! engine's placement (split, layers, expert offload, context, sessions, KV precision).
+//!
+//! Every flag used is listed in [`FLAGS`] with the documentation that defines it; a test
+//! checks that generated commands use no other flag.
+
+use super::dataset::{Dataset, Model};
+use super::fit::Fit;
+use super::hardware::Machine;
+use super::memory::Workload;
+use super::placement::Mode;
+use super::runtime::{Runtime, SGLANG_MEM_FRACTION_STATIC, VLLM_GPU_MEMORY_UTILIZATION};
+
+const LLAMA_DOC: &str = "https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md";
+const VLLM_DOC: &str = "https://docs.vllm.ai/en/latest/configuration/engine_args.html";
+const SGLANG_DOC: &str = "https://docs.sglang.ai/advanced_features/server_arguments.html";
+const MLX_DOC: &str = "https://github.com/ml-explore/mlx-lm/blob/main/mlx_lm/SERVER.md";
+const MLX_CONVERT_DOC: &str = "https://github.com/ml-explore/mlx-lm/blob/main/README.md";
+
+/// Every flag the commands use: (runtime, flag, documentation).
+pub const FLAGS: &[(Runtime, &str, &str)] = &[
+    (Runtime::LlamaCpp, "-hf", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--model", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--ctx-size", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--parallel", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--n-gpu-layers", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--split-mode", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--tensor-split", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--n-cpu-moe", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--cache-type-k", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--cache-type-v", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--flash-attn", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--jinja", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--host", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--port", LLAMA_DOC),
+    (Runtime::Vllm, "--tensor-parallel-size", VLLM_DOC),
+    (Runtime::Vllm, "--pipeline-parallel-size", VLLM_DOC),
+    (Runtime::Vllm, "--max-model-len", VLLM_DOC),
+    (Runtime::Vllm, "--max-num-seqs", VLLM_DOC),
+    (Runtime::Vllm, "--gpu-memory-utilization", VLLM_DOC),
+    (Runtime::Vllm, "--kv-cache-dtype", VLLM_DOC),
+    (Runtime::Vllm, "--quantization", VLLM_DOC),
+    (Runtime::Vllm, "--host", VLLM_DOC),
+    (Runtime::Vllm, "--port", VLLM_DOC),
+    (Runtime::Sglang, "-m", "https://docs.python.org/3/using/cmdline.html#cmdoption-m"),
+    (Runtime::Sglang, "--model-path", SGLANG_DOC),
+    (Runtime::Sglang, "--tp", SGLANG_DOC),
+    (Runtime::Sglang, "--pp", SGLANG_DOC),
+    (Runtime::Sglang, "--context-length", SGLANG_DOC),
+    (Runtime::Sglang, "--mem-fraction-static", SGLANG_DOC),
+    (Runtime::Sglang, "--max-running-requests", SGLANG_DOC),
+    (Runtime::Sglang, "--kv-cache-dtype", SGLANG_DOC),
+    (Runtime::Sglang, "--quantization", SGLANG_DOC),
+    (Runtime::Sglang, "--host", SGLANG_DOC),
+    (Runtime::Sglang, "--port", SGLANG_DOC),
+    (Runtime::Mlx, "--model", MLX_DOC),
+    (Runtime::Mlx, "--host", MLX_DOC),
+    (Runtime::Mlx, "--port", MLX_DOC),
+    (Runtime::Mlx, "--hf-path", MLX_CONVERT_DOC),
+    (Runtime::Mlx, "--mlx-path", MLX_CONVERT_DOC),
+    (Runtime::Mlx, "-q", MLX_CONVERT_DOC),
+    (Runtime::Mlx, "--q-bits", MLX_CONVERT_DOC),
+];
+
+/// A ready-to-paste command plus what the user should know about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Launch {
+    pub command: String,
+    pub notes: Vec<String>,
+}
+
+/// GGUF file-name tag for a format id ("q4_k_m" → "Q4_K_M").
+fn gguf_tag(format: &str) -> String {
+    format.to_ascii_uppercase()
+}
+
+/// The command for `model` at `fit` on `machine`. `None` for proprietary models.
+pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, workload: &Workload) -> Option<Launch> {
+    model.open_facts()?;
+    let mut notes = Vec::new();
+    let ctx = fit.context_tokens;
+    let n = workload.sessions.max(1);
+    let kv = dataset
+        .kv_formats
+        .iter()
+        .find(|k| (k.bytes_per_element - workload.kv_bytes_per_element).abs() < 1e-9)
+        .map_or("f16", |k| k.id.as_str());
+    let devices = machine.units.len().max(1);
+    let parts: Vec<String> = match machine.runtime {
+        Runtime::LlamaCpp => {
+            let mut p = vec!["llama-server".to_string()];
+            match &model.repos.gguf {
+                Some(repo) if fit.format_id == "mxfp4" => p.push(format!("-hf {repo}")),
+                Some(repo) => p.push(format!("-hf {repo}:{}", gguf_tag(&fit.format_id))),
+                None => {
+                    let base = model.repos.hf.as_deref().unwrap_or(&model.id);
+                    let file = format!("{}-{}.gguf", base.rsplit('/').next().unwrap_or(base), gguf_tag(&fit.format_id));
+                    notes.push(format!(
+                        "The dataset has no GGUF repository for {}: convert {base} with llama.cpp's convert_hf_to_gguf.py and llama-quantize to {file}.",
+                        model.name
+                    ));
+                    p.push(format!("--model {file}"));
+                }
+            }
+            // llama-server's context is shared by its slots: each session gets ctx-size / parallel.
+            p.push(format!("--ctx-size {}", ctx as u64 * n as u64));
+            p.push(format!("--parallel {n}"));
+            let gpu_layers = if fit.placement.rest_layers > 0 { fit.placement.gpu_layers() } else { 999 };
+            p.push(format!("--n-gpu-layers {gpu_layers}"));
+            if devices > 1 {
+                let split: Vec<String> = fit.placement.shares.iter().map(|s| s.layers.to_string()).collect();
+                p.push("--split-mode layer".into());
+                p.push(format!("--tensor-split {}", split.join(",")));
+            }
+            if let Some(x) = fit.expert_offload {
+                p.push(format!("--n-cpu-moe {}", x.cpu_layers));
+            }
+            if kv != "f16" {
+                p.push(format!("--cache-type-k {kv} --cache-type-v {kv}"));
+            }
+            p.push("--flash-attn on".into());
+            p.push("--jinja --host 127.0.0.1 --port 8080".into());
+            p
+        }
+        Runtime::Vllm | Runtime::Sglang => {
+            let vllm = machine.runtime == Runtime::Vllm;
+            let (repo, quant) = match fit.format_id.as_str() {
+                "fp8" => match &model.repos.fp8 {
+                    Some(r) => (r.clone(), None),
+                    None => (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), Some("fp8")),
+                },
+                "awq_int4" => match &model.repos.awq {
+                    Some(r) => (r.clone(), None),
+                    None => {
+                        notes.push(format!("The dataset has no AWQ checkpoint for {}; quantize it with AutoAWQ / llm-compressor first, or pick FP8 or BF16.", model.name));
+                        (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None)
+                    }
+                },
+                "nvfp4" => {
+                    notes.push(format!("NVFP4 needs a pre-quantized checkpoint (e.g. from NVIDIA's Model Optimizer); the dataset has none for {}.", model.name));
+                    (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None)
+                }
+                _ => (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None),
+            };
+            let mut p = if vllm { vec![format!("vllm serve {repo}")] } else { vec![format!("python -m sglang.launch_server --model-path {repo}")] };
+            match fit.placement.mode {
+                Mode::Tensor { size } if size > 1 => p.push(if vllm { format!("--tensor-parallel-size {size}") } else { format!("--tp {size}") }),
+                Mode::Pipeline { stages } => {
+                    notes.push(format!("{devices} GPUs do not divide the model's attention heads, so the GPUs form pipeline stages."));
+                    p.push(if vllm { format!("--pipeline-parallel-size {stages}") } else { format!("--pp {stages}") });
+                }
+                _ => {}
+            }
+            p.push(if vllm { format!("--max-model-len {ctx}") } else { format!("--context-length {ctx}") });
+            p.push(if vllm { format!("--max-num-seqs {n}") } else { format!("--max-running-requests {n}") });
+            p.push(if vllm {
+                format!("--gpu-memory-utilization {VLLM_GPU_MEMORY_UTILIZATION:.2}")
+            } else {
+                format!("--mem-fraction-static {SGLANG_MEM_FRACTION_STATIC:.2}")
+            });
+            if kv == "fp8" {
+                p.push(if vllm { "--kv-cache-dtype fp8".into() } else { "--kv-cache-dtype fp8_e4m3".into() });
+            }
+            if let Some(q) = quant {
+                notes.push("No FP8 checkpoint in the dataset: the BF16 weights are quantized to FP8 when loading.".into());
+                p.push(format!("--quantization {q}"));
+            }
+            p.push(if vllm { "--host 127.0.0.1 --port 8000".into() } else { "--host 127.0.0.1 --port 30000".into() });
+            p
+        }
+        Runtime::Mlx => {
+            let hf = model.repos.hf.clone().unwrap_or_else(|| model.id.clone());
+            let served = match (fit.format_id.as_str(), &model.repos.mlx) {
+                ("mlx_4bit", Some(repo)) => repo.clone(),
+                ("bf16", _) => hf.clone(),
+                (format, _) => {
+                    let bits = if format == "mlx_8bit" { 8 } else { 4 };
+                    let local = format!("./{}-{bits}bit-mlx", hf.rsplit('/').next().unwrap_or(&hf));
+                    notes.push(format!("Convert once, then serve the local folder: mlx_lm.convert --hf-path {hf} --mlx-path {local} -q --q-bits {bits}"));
+                    local
+                }
+            };
+            if devices > 1 {
+                notes.push("Several Macs: MLX's distributed mode (mlx.launch) is set up separately; the command serves one machine.".into());
+            }
+            vec![format!("mlx_lm.server --model {served}"), "--host 127.0.0.1 --port 8080".into()]
+        }
+    };
+    Some(Launch { command: parts.join(" "), notes })
+}
+
+/// The flags a command uses (tokens starting with '-').
+pub fn flags_in(command: &str) -> Vec<&str> {
+    command.split_whitespace().filter(|t| t.starts_with('-')).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::config::{Config, QuantChoice};
+    use crate::engine::{rank, runtime::Runtime};
+
+    fn launch_for(cfg: &Config, model: &str) -> Launch {
+        let ds = Dataset::bundled();
+        let a = rank::analyze(ds, cfg);
+        let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
+        command(ds, row.model, row.fit.as_ref().unwrap(), &a.machine, &a.workload).unwrap()
+    }
+
+    #[test]
+    fn every_flag_is_documented() {
+        let ds = Dataset::bundled();
+        for preset in ["pro6000", "pro6000-5090", "pro6000x2", "mac256", "sparkx2", "rtx3090x4"] {
+            for runtime in Runtime::ALL {
+                let cfg = Config { runtime, ram_gb: 128.0, sessions: 4, ..Config::with_preset(ds.preset(preset).unwrap()) };
+                let a = rank::analyze(ds, &cfg);
+                for r in a.rows.iter().filter(|r| r.fit.is_some()) {
+                    let l = command(ds, r.model, r.fit.as_ref().unwrap(), &a.machine, &a.workload).unwrap();
+                    for flag in flags_in(&l.command) {
+                        assert!(
+                            FLAGS.iter().any(|(rt, f, _)| *rt == runtime && *f == flag),
+                            "{}: undocumented flag {flag} in `{}`",
+                            runtime.name(),
+                            l.command
+                        );
+                    }
+                    for n in &l.notes {
+                        for flag in flags_in(n).into_iter().filter(|f| f.starts_with("--")) {
+                            assert!(FLAGS.iter().any(|(_, f, _)| *f == flag), "undocumented flag {flag} in note `{n}`");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn llama_cpp_command_matches_the_placement() {
+        let ds = Dataset::bundled();
+        // Two different cards: a layer split in proportion to free memory.
+        let cfg = Config { sessions: 2, kv: "q8_0".into(), ..Config::with_preset(ds.preset("pro6000-5090").unwrap()) };
+        let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
+        assert!(l.command.starts_with("llama-server -hf unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:BF16"), "{}", l.command);
+        assert!(l.command.contains("--ctx-size 131072 --parallel 2"), "{}", l.command);
+        assert!(l.command.contains("--split-mode layer --tensor-split "), "{}", l.command);
+        assert!(l.command.contains("--cache-type-k q8_0 --cache-type-v q8_0"));
+        // Expert offload for a MoE that does not fit: --n-cpu-moe with the engine's layer count.
+        let cfg = Config { ram_gb: 256.0, quant: QuantChoice::Fixed("q4_k_m".into()), ..Config::default() };
+        let a = rank::analyze(ds, &cfg);
+        let row = a.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
+        let x = row.fit.as_ref().unwrap().expert_offload.expect("expert offload");
+        let l = launch_for(&cfg, "minimax-m2.5");
+        assert!(l.command.contains(&format!("--n-cpu-moe {}", x.cpu_layers)), "{}", l.command);
+    }
+
+    #[test]
+    fn vllm_command_uses_tensor_parallel_and_real_repos() {
+        let ds = Dataset::bundled();
+        let cfg = Config { runtime: Runtime::Vllm, kv: "fp8".into(), ..Config::with_preset(ds.preset("pro6000x2").unwrap()) };
+        let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
+        assert!(l.command.starts_with("vllm serve Qwen/Qwen3-Coder-30B-A3B-Instruct"), "{}", l.command);
+        assert!(l.command.contains("--tensor-parallel-size 2"));
+        assert!(l.command.contains("--max-model-len 65536"));
+        assert!(l.command.contains("--kv-cache-dtype fp8"));
+        let cfg = Config { runtime: Runtime::Mlx, ..Config::with_preset(ds.preset("mac256").unwrap()) };
+        let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
+        assert!(l.command.starts_with("mlx_lm.server --model "), "{}", l.command);
+    }
+}
