@@ -3,7 +3,9 @@
 
 use super::browser;
 use super::charts::ChartsSection;
-use super::controls::{DataDateControl, HardwarePicker, RankingControls, WorkloadControls};
+use super::compare::ComparePanel;
+use super::controls::{DataDateControl, HardwarePicker, RankingControls, RuntimeControls, WorkloadControls};
+use super::launch::LaunchPanel;
 use super::method::MethodPanel;
 use super::results::{Headline, ResultsTable};
 use super::tiers::TierTable;
@@ -142,12 +144,15 @@ pub fn App() -> impl IntoView {
                 <aside class="controls" aria-label="Settings">
                     <HardwarePicker/>
                     <WorkloadControls/>
+                    <RuntimeControls/>
                     <RankingControls/>
                     <DataDateControl/>
                 </aside>
                 <div class="main">
                     <ChartsSection/>
                     <ResultsTable/>
+                    <LaunchPanel/>
+                    <ComparePanel/>
                     <TierTable/>
                     <MethodPanel/>
                 </div>

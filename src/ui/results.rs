@@ -57,9 +57,23 @@ pub fn ResultsTable() -> impl IntoView {
                     let f = r.fit.as_ref();
                     let fit_detail = f.map(|f| match f.status {
                         FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
-                        FitStatus::Offload => format!("{} in RAM", format_gb(f.offload_gb)),
+                        FitStatus::Offload => match f.expert_offload {
+                            Some(x) => format!("experts of {} layers in RAM ({})", x.cpu_layers, format_gb(x.cpu_gb)),
+                            None => format!("{} in RAM", format_gb(f.offload_gb)),
+                        },
+                        FitStatus::Fits if f.tight => format!("tight: {} free, within the estimate's error", format_gb(f.headroom_gb)),
                         FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
                     });
+                    let speed = match (r.decode_est_tok_s, r.decode_tok_s) {
+                        (Some(e), Some(c)) => format!("≈ {e:.0} est. (≤ {c:.0})"),
+                        _ => "—".into(),
+                    };
+                    let ttft = r.ttft_s.map_or_else(|| "—".to_string(), |t| if t < 10.0 { format!("{t:.1} s est.") } else { format!("{t:.0} s est.") });
+                    let measured = r.measured.iter().map(|m| {
+                        let label = format!("measured {:.0} tok/s", m.decode_tok_s);
+                        let title = format!("{} · {} · {} · {}", m.runtime.as_deref().unwrap_or("runtime not stated"), m.format.as_deref().unwrap_or("format not stated"), m.date, m.note);
+                        view! { <a class="measured" href=m.source.clone() target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
+                    }).collect_view();
                     let format = f.and_then(|f| ds.weight_format(&f.format_id)).map(|w| w.name.clone());
                     let memory = f.map(|f| {
                         format!("{:.1} + {:.1} + {:.1} = {}", f.memory.weights_gb, f.memory.kv_cache_gb, f.memory.overhead_gb, format_gb(f.memory.total_gb()))
@@ -95,10 +109,11 @@ pub fn ResultsTable() -> impl IntoView {
                                 <small class="kind">{format!("{} · {kind}", r.model.vendor)}</small>
                             </th>
                             <td class="num value">{value}{(r.penalty_pct > 0.0).then(|| format!(" (−{:.1}% quant.)", r.penalty_pct))}</td>
-                            <td><span class=format!("badge {cls}")>{label}</span><small>{fit_detail.unwrap_or_default()}</small></td>
+                            <td><span class=format!("badge {cls}") class:tight=f.is_some_and(|f| f.tight)>{label}</span><small>{fit_detail.unwrap_or_default()}</small></td>
                             <td>{format.unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{memory.unwrap_or_else(|| "—".into())}{capped.then_some(" (context capped at model max)")}</td>
-                            <td class="num">{r.decode_tok_s.map_or_else(|| "—".into(), |t| format!("≤ {t:.0}"))}</td>
+                            <td class="num">{speed}{measured}</td>
+                            <td class="num">{ttft}</td>
                             <td class="num">{r.max_context.map_or_else(|| "—".into(), format_tokens)}</td>
                             {scores}
                             <td class="num">{gaps}</td>
@@ -119,7 +134,7 @@ pub fn ResultsTable() -> impl IntoView {
                     <button id="export-json" type="button" on:click=export_json>"JSON"</button>
                 </div>
             </div>
-            <p class="hint">{move || ctx.analysis.with(|a| format!("Ranked by {}. Memory = weights + KV cache + overhead (GB, estimate). Speed is a single-stream decode ceiling (tok/s), not a prediction. Gap = points behind the best open-weight / best proprietary model.", a.metric))}</p>
+            <p class="hint">{move || ctx.analysis.with(|a| format!("Ranked by {}. Memory = weights + KV cache + overhead (GB, estimate). Decode: an estimate (≈) and the bandwidth ceiling (≤), single stream; published measurements beside them. First token: estimated prefill time for your prompt. Gap = points behind the best open-weight / best proprietary model.", a.metric))}</p>
             <div class="table-wrap">
                 <table id="results">
                     <caption class="visually-hidden">"Models ranked for this configuration"</caption>
@@ -131,7 +146,8 @@ pub fn ResultsTable() -> impl IntoView {
                             {header(SortKey::Fit, "Fit", true)}
                             <th scope="col">"Quant"</th>
                             {header(SortKey::Memory, "Memory W + KV + O", false)}
-                            {header(SortKey::Speed, "tok/s ceiling", true)}
+                            {header(SortKey::Speed, "Decode tok/s", true)}
+                            <th scope="col">"First token"</th>
                             {header(SortKey::Context, "Max context", true)}
                             {MAIN_BENCHES.iter().map(|b| view! { <th scope="col">{ds.benchmark(b).map_or(*b, |x| x.short.as_str())}</th> }).collect_view()}
                             <th scope="col">"Gap open / prop."</th>

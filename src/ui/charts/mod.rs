@@ -7,6 +7,7 @@ mod budget;
 mod frontier;
 mod palette;
 mod scores;
+mod timeline;
 mod view;
 
 pub use palette::Palette;
@@ -35,12 +36,17 @@ pub fn ChartsSection() -> impl IntoView {
         let p = palette.get();
         ctx.cfg.with(|cfg| ctx.analysis.with(|a| breakdown::build(ctx.dataset(), cfg, a, &p)))
     });
+    let timeline = Signal::derive(move || {
+        let p = palette.get();
+        ctx.cfg.with(|cfg| ctx.analysis.with(|a| timeline::build(ctx.dataset(), cfg, a, &p)))
+    });
     view! {
         <section class="charts" aria-label="Charts">
             <ChartView id="chart-frontier" kind="frontier" title="Memory needed vs score" data=frontier/>
             <ChartView id="chart-budget" kind="budget" title="Best achievable score vs memory budget" data=budget/>
             <ChartView id="chart-scores" kind="scores" title="Top models across benchmarks" data=scores/>
             <ChartView id="chart-breakdown" kind="breakdown" title="Memory breakdown per device" data=breakdown/>
+            <ChartView id="chart-timeline" kind="timeline" title="The frontier over time" data=timeline/>
         </section>
     }
 }

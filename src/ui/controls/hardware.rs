@@ -87,6 +87,15 @@ pub fn HardwarePicker() -> impl IntoView {
     }
 }
 
+/// " · withdrawn 2026-03-08" for a configuration that can no longer be bought.
+fn availability(d: &crate::engine::dataset::Device) -> String {
+    match (d.availability.as_deref(), d.availability_date) {
+        (Some("withdrawn"), Some(date)) => format!(" · withdrawn {date}"),
+        (Some("withdrawn"), None) => " · withdrawn".into(),
+        _ => String::new(),
+    }
+}
+
 /// One line per device row: which device, how many, remove.
 #[component]
 fn DeviceRows() -> impl IntoView {
@@ -99,7 +108,7 @@ fn DeviceRows() -> impl IntoView {
                 {
                     let (i, choice) = item;
                     let name = match &choice.device {
-                        DeviceRef::Known(id) => ds.device(id).map_or_else(|| id.clone(), |d| format!("{} · {} GB · {} GB/s", d.name, d.memory_gb, d.bandwidth_gb_s)),
+                        DeviceRef::Known(id) => ds.device(id).map_or_else(|| id.clone(), |d| format!("{} · {} GB · {} GB/s{}", d.name, d.memory_gb, d.bandwidth_gb_s, availability(d))),
                         DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => format!("Custom {memory_gb} GB · {bandwidth_gb_s} GB/s{}", if *unified { " · unified" } else { "" }),
                     };
                     let count_id = format!("count-{i}");
@@ -148,7 +157,7 @@ fn AddDevice() -> impl IntoView {
         <div class="field inline">
             <label for="add-device-select">"Add a device"</label>
             <select id="add-device-select" on:change=move |ev| choice.set(event_target_value(&ev))>
-                {ds.devices.iter().map(|d| view! { <option value=d.id.clone()>{format!("{} ({} GB)", d.name, d.memory_gb)}</option> }).collect_view()}
+                {ds.devices.iter().map(|d| view! { <option value=d.id.clone()>{format!("{} ({} GB){}", d.name, d.memory_gb, availability(d))}</option> }).collect_view()}
             </select>
             <button id="add-device" type="button" on:click=add>"Add"</button>
         </div>

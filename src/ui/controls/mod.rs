@@ -4,9 +4,11 @@ mod data_date;
 mod field;
 mod hardware;
 mod ranking;
+mod runtime;
 mod workload;
 
 pub use data_date::DataDateControl;
 pub use hardware::HardwarePicker;
 pub use ranking::RankingControls;
+pub use runtime::RuntimeControls;
 pub use workload::WorkloadControls;

@@ -1,0 +1,63 @@
+//! LaunchPanel: the command that serves the selected model with the chosen runtime, with a
+//! copy button, and the per-device placement it follows.
+
+use crate::engine::launch;
+use crate::engine::placement::Mode;
+use crate::ui::app::use_ctx;
+use crate::ui::browser;
+use leptos::prelude::*;
+
+#[component]
+pub fn LaunchPanel() -> impl IntoView {
+    let ctx = use_ctx();
+    let ds = ctx.dataset();
+    let copied = RwSignal::new(false);
+    let cmd = Memo::new(move |_| {
+        let sel = ctx.cfg.with(|c| c.selected.clone());
+        ctx.analysis.with(|a| {
+            let row = sel
+                .as_deref()
+                .and_then(|id| a.rows.iter().find(|r| r.model.id == id && r.fit.is_some()))
+                .or_else(|| a.best_row())?;
+            let fit = row.fit.as_ref()?;
+            let l = launch::command(ds, row.model, fit, &a.machine, &a.workload)?;
+            let split = match fit.placement.mode {
+                Mode::Layers if a.machine.units.len() > 1 => format!(
+                    "Layer split: {} (by free memory).",
+                    fit.placement.shares.iter().enumerate().map(|(i, s)| format!("#{} {} layers", i + 1, s.layers)).collect::<Vec<_>>().join(", ")
+                ),
+                Mode::Tensor { size } if size > 1 => format!("Tensor parallel over {size} GPUs: each holds 1/{size} of every layer; the smallest card bounds the fit."),
+                Mode::Pipeline { stages } => format!("Pipeline parallel: {stages} equal stages."),
+                _ => String::new(),
+            };
+            Some((row.model.name.clone(), a.machine.runtime.name(), l.command, l.notes, split))
+        })
+    });
+    let copy = move |_| {
+        if let Some((_, _, c, _, _)) = cmd.get_untracked() {
+            copied.set(browser::copy_text(&c));
+        }
+    };
+    Effect::new(move |_| {
+        cmd.track();
+        copied.set(false);
+    });
+    view! {
+        <section class="card" id="launch" aria-labelledby="launch-title">
+            <div class="card-head">
+                <h2 id="launch-title">{move || cmd.with(|c| c.as_ref().map_or_else(|| "Launch command".to_string(), |(m, r, ..)| format!("Run {m} with {r}")))}</h2>
+                <button id="copy-command" type="button" on:click=copy disabled=move || cmd.with(Option::is_none)>
+                    {move || if copied.get() { "Copied" } else { "Copy command" }}
+                </button>
+            </div>
+            {move || cmd.with(|c| match c {
+                Some((_, _, command, notes, split)) => view! {
+                    <pre class="command"><code id="launch-command">{command.clone()}</code></pre>
+                    {(!split.is_empty()).then(|| view! { <p class="hint">{split.clone()}</p> })}
+                    <ul class="notes">{notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                }.into_any(),
+                None => view! { <p class="hint">"Select an open-weight model to get its command."</p> }.into_any(),
+            })}
+        </section>
+    }
+}
