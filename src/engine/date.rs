@@ -65,6 +65,22 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The civil date `days` after 1970-01-01 (inverse of [`Date::days_since_epoch`]).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::from_ymd(u32::try_from(year).ok()?, month as u32, day as u32)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
@@ -92,6 +108,13 @@ mod tests {
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day()), Some(29));
         assert_eq!(Date::parse("2026-2-18"), None);
         assert_eq!(Date::parse("garbage"), None);
+    }
+
+    #[test]
+    fn epoch_days_round_trip() {
+        for d in [0, 1, 59, 60, 365, 10_000, 20_502, 30_000] {
+            assert_eq!(Date::from_days_since_epoch(d).unwrap().days_since_epoch(), d);
+        }
     }
 
     #[test]
