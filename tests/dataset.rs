@@ -129,3 +129,18 @@ fn seed_parameter_counts_that_differ_from_model_cards_are_kept() {
     assert_eq!((p.seed_total_b, p.seed_active_b), (Some(120.0), Some(20.0)));
     assert!((p.total_b - 116.8).abs() < 0.1 && (p.active_b - 5.1).abs() < 0.1, "the maths uses the model card");
 }
+
+#[test]
+fn validation_checks_architecture_against_parameter_counts() {
+    let ds = Dataset::bundled();
+    let mut broken = ds.clone();
+    let i = broken.models.iter().position(|m| m.id == "qwen3-coder-30b-a3b").unwrap();
+    // Drop the expert facts: 30.5B total / 3.3B active can no longer be a dense model.
+    broken.models[i].arch.as_mut().unwrap().experts = None;
+    let j = broken.models.iter().position(|m| m.id == "gpt-oss-120b").unwrap();
+    // With 120 of 128 experts active, 5.1B active out of 116.8B leaves no room for a dense part.
+    broken.models[j].arch.as_mut().unwrap().experts.as_mut().unwrap().active = 120;
+    let problems = broken.validate(TODAY);
+    assert!(problems.iter().any(|p| p.contains("qwen3-coder-30b-a3b") && p.contains("dense")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("gpt-oss-120b") && p.contains("expert counts disagree")), "{problems:?}");
+}

@@ -673,13 +673,25 @@ impl Dataset {
                     && recurrent_state_mib >= 0.0
             }
         };
-        if let Some(e) = a.experts {
-            if e.count == 0 || e.active == 0 || e.active > e.count {
-                problems.push(format!("model {}: experts must have 0 < active <= count", m.id));
+        match a.experts {
+            Some(e) => {
+                if e.count == 0 || e.active == 0 || e.active >= e.count || p.active_b >= p.total_b {
+                    problems.push(format!("model {}: a mixture-of-experts model needs 0 < active experts < experts and active < total parameters", m.id));
+                } else if let Some((dense, _, _)) = super::memory::moe_split(p, a) {
+                    // The expert counts and the two parameter counts must agree: the implied
+                    // always-active part (attention, embeddings, shared experts) lies between
+                    // zero and the active count.
+                    if !(dense > 0.0 && dense <= p.active_b + 1e-9) {
+                        problems.push(format!("model {}: expert counts disagree with total/active parameters (implied dense part {dense:.1}B)", m.id));
+                    }
+                }
             }
-            let routed_share = e.active as f64 / e.count as f64;
-            if routed_share >= 1.0 || p.active_b >= p.total_b {
-                problems.push(format!("model {}: a mixture-of-experts model needs active < total parameters", m.id));
+            None => {
+                // A dense model reads every weight: model cards round both counts, so they must
+                // agree within 2%.
+                if (p.active_b - p.total_b).abs() > 0.02 * p.total_b {
+                    problems.push(format!("model {}: without expert facts a model is dense, so active and total parameters must agree within 2%", m.id));
+                }
             }
         }
         if !attention_ok {
