@@ -18,13 +18,19 @@ fn cfg(preset: &str, bench: &str, data: DataDate) -> Config {
     Config {
         data,
         rank: RankBy::Bench(bench.into()),
-        ..Config::with_preset(ds.preset(preset).unwrap_or_else(|| panic!("preset {preset}")))
+        ..Config::with_preset(
+            ds.preset(preset)
+                .unwrap_or_else(|| panic!("preset {preset}")),
+        )
     }
 }
 
 fn device_cfg(device: &str, bench: &str, data: DataDate) -> Config {
     Config {
-        hardware: vec![DeviceChoice { device: DeviceRef::Known(device.into()), count: 1 }],
+        hardware: vec![DeviceChoice {
+            device: DeviceRef::Known(device.into()),
+            count: 1,
+        }],
         data,
         rank: RankBy::Bench(bench.into()),
         ..Config::default()
@@ -34,8 +40,17 @@ fn device_cfg(device: &str, bench: &str, data: DataDate) -> Config {
 /// (model id, value, format) of the best open-weight model that runs locally.
 fn best(a: &Analysis<'_>) -> Option<(String, f64, String)> {
     let r = a.best_row()?;
-    assert_eq!(r.status(), Some(FitStatus::Fits), "{}: expected a full fit", r.model.id);
-    Some((r.model.id.clone(), r.value?, r.fit.as_ref()?.format_id.clone()))
+    assert_eq!(
+        r.status(),
+        Some(FitStatus::Fits),
+        "{}: expected a full fit",
+        r.model.id
+    );
+    Some((
+        r.model.id.clone(),
+        r.value?,
+        r.fit.as_ref()?.format_id.clone(),
+    ))
 }
 
 fn assert_best(c: &Config, model: &str, value: f64, format: &str) {
@@ -59,19 +74,54 @@ fn newest_date_is_the_newest_figure() {
 fn swe_verified_newest_by_budget() {
     let n = DataDate::Newest;
     // 24 GB: Qwen3.6-27B (77.2, vendor) at Q4_K_M (~22 GB incl. 64k KV on its 16 attention layers) beats Qwen3.5-27B (75.0) and Qwen3.6-35B-A3B (73.4).
-    assert_best(&cfg("rtx4090", "swe_verified", n), "qwen3.6-27b", 77.2, "q4_k_m");
+    assert_best(
+        &cfg("rtx4090", "swe_verified", n),
+        "qwen3.6-27b",
+        77.2,
+        "q4_k_m",
+    );
     // 32 GB: the same model at Q6_K (~28 GB); nothing scoring higher (MiniMax-M2.5/M2.7, Kimi K2.6) is under ~100 GB.
-    assert_best(&cfg("rtx5090", "swe_verified", n), "qwen3.6-27b", 77.2, "q6_k");
+    assert_best(
+        &cfg("rtx5090", "swe_verified", n),
+        "qwen3.6-27b",
+        77.2,
+        "q6_k",
+    );
     // 96 GB: Qwen3.6-27B at BF16 (~61 GB) replaces the seed's Qwen3-Coder-Next (70.6); MiniMax at Q2_K (~103 GB) still does not fit.
-    assert_best(&cfg("pro6000", "swe_verified", n), "qwen3.6-27b", 77.2, "bf16");
+    assert_best(
+        &cfg("pro6000", "swe_verified", n),
+        "qwen3.6-27b",
+        77.2,
+        "bf16",
+    );
     // 128 GB on two cards (96 + 32): MiniMax-M2.5 (80.2) squeezes in at Q2_K (~104 GB) and beats MiniMax-M2.7 (78.0, same size).
-    assert_best(&cfg("pro6000-5090", "swe_verified", n), "minimax-m2.5", 80.2, "q2_k");
+    assert_best(
+        &cfg("pro6000-5090", "swe_verified", n),
+        "minimax-m2.5",
+        80.2,
+        "q2_k",
+    );
     // 128 GB unified at the default 75% GPU share (96 GB usable): as on 96 GB, Qwen3.6-27B at BF16.
-    assert_best(&cfg("strixhalo128", "swe_verified", n), "qwen3.6-27b", 77.2, "bf16");
+    assert_best(
+        &cfg("strixhalo128", "swe_verified", n),
+        "qwen3.6-27b",
+        77.2,
+        "bf16",
+    );
     // The new M5 Max MacBook Pro 128 GB: same 96 GB usable, same answer.
-    assert_best(&device_cfg("m5-max-128", "swe_verified", n), "qwen3.6-27b", 77.2, "bf16");
+    assert_best(
+        &device_cfg("m5-max-128", "swe_verified", n),
+        "qwen3.6-27b",
+        77.2,
+        "bf16",
+    );
     // 256 GB Mac Studio (192 GB usable; configuration withdrawn in 2026): MiniMax-M2.5 at Q5_K_M (~181 GB), as in the seed.
-    assert_best(&cfg("mac256", "swe_verified", n), "minimax-m2.5", 80.2, "q5_k_m");
+    assert_best(
+        &cfg("mac256", "swe_verified", n),
+        "minimax-m2.5",
+        80.2,
+        "q5_k_m",
+    );
 }
 
 /// The frontier the gaps are measured to, at the newest date.
@@ -97,7 +147,14 @@ fn swe_verified_newest_leaders_and_gaps() {
 #[test]
 fn terminal_bench_2_1_has_no_open_weight_figure() {
     let ds = Dataset::bundled();
-    for preset in ["rtx4090", "rtx5090", "pro6000", "pro6000-5090", "strixhalo128", "mac256"] {
+    for preset in [
+        "rtx4090",
+        "rtx5090",
+        "pro6000",
+        "pro6000-5090",
+        "strixhalo128",
+        "mac256",
+    ] {
         let a = rank::analyze(ds, &cfg(preset, "terminal_bench_2_1", DataDate::Newest));
         // No open-weight model has a 2.1 figure (open labs still quote 2.0), so there is no answer at any budget.
         assert!(a.best_row().is_none() && a.best_open.is_none(), "{preset}");
@@ -147,8 +204,15 @@ fn swe_pro_public_newest_by_budget() {
     // SEAL-scaffold figures are their own benchmark: never mixed into this ranking.
     let ds = Dataset::bundled();
     let a = rank::analyze(ds, &cfg("pro6000", b, n));
-    let opus46 = a.rows.iter().find(|r| r.model.id == "claude-opus-4.6").unwrap();
-    assert!((opus46.value.unwrap() - 57.3).abs() < 1e-9, "lab-reported 57.3, not SEAL's 51.9");
+    let opus46 = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "claude-opus-4.6")
+        .unwrap();
+    assert!(
+        (opus46.value.unwrap() - 57.3).abs() < 1e-9,
+        "lab-reported 57.3, not SEAL's 51.9"
+    );
 }
 
 /// LiveCodeBench v6 at the newest date: the seed's 96 GB answer (GPT-OSS-120B, 83.2) no longer holds.
@@ -156,9 +220,18 @@ fn swe_pro_public_newest_by_budget() {
 fn lcb_newest_at_96() {
     let ds = Dataset::bundled();
     // Qwen3.6-27B (83.9) beats GPT-OSS-120B, which now ranks by Qwen's newer third-party run (82.7, 2026-02-24) rather than the seed's 83.2.
-    assert_best(&cfg("pro6000", "lcb_v6", DataDate::Newest), "qwen3.6-27b", 83.9, "bf16");
+    assert_best(
+        &cfg("pro6000", "lcb_v6", DataDate::Newest),
+        "qwen3.6-27b",
+        83.9,
+        "bf16",
+    );
     let a = rank::analyze(ds, &cfg("pro6000", "lcb_v6", DataDate::Newest));
-    let oss = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+    let oss = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "gpt-oss-120b")
+        .unwrap();
     assert!((oss.value.unwrap() - 82.7).abs() < 1e-9);
     // Kimi K2.6's 89.6 ('LiveCodeBench', window not stated; recorded as v6 tentatively) tops the open-weight side.
     assert_eq!(a.best_open.unwrap().model.id, "kimi-k2.6");
@@ -176,17 +249,28 @@ fn aider_contradiction_resolved_by_the_dated_source() {
         .iter()
         .find(|s| s.model == "gpt-oss-120b" && s.bench == "aider_polyglot" && !s.in_seed)
         .expect("the official-board record");
-    assert_eq!((board.variant.as_deref(), board.value), (Some("diff"), 41.8));
+    assert_eq!(
+        (board.variant.as_deref(), board.value),
+        (Some("diff"), 41.8)
+    );
     assert_eq!(board.as_of, Date::literal(2025, 8, 6));
     for data in [DataDate::Newest, DataDate::AsOf(FEB_18)] {
         let a = rank::analyze(ds, &cfg("pro6000", "aider_polyglot", data));
-        let oss = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+        let oss = a
+            .rows
+            .iter()
+            .find(|r| r.model.id == "gpt-oss-120b")
+            .unwrap();
         let pick = oss.picks[2].unwrap();
         // 41.8 either way: the board's diff figure and the seed's "whole" figure are equal.
         assert_eq!((pick.score.value, pick.alternatives), (41.8, 2));
     }
     let a = rank::analyze(ds, &cfg("pro6000", "aider_polyglot", DataDate::Seed));
-    let oss = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+    let oss = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "gpt-oss-120b")
+        .unwrap();
     assert_eq!(oss.picks[2].unwrap().score.value, 68.4);
 }
 
@@ -196,11 +280,31 @@ fn as_of_seed_date_versus_seed_snapshot() {
     let asof = DataDate::AsOf(FEB_18);
     let seed = DataDate::Seed;
     // 24 GB: differs. Devstral Small 2 (68.0, vendor, 2025-12-09) was published before the seed but not named in it; at Q3_K_M it fits and beats the seed's Qwen3-Coder-30B-A3B (51.0).
-    assert_best(&cfg("rtx4090", "swe_verified", asof), "devstral-small-2", 68.0, "q3_k_m");
-    assert_best(&cfg("rtx4090", "swe_verified", seed), "qwen3-coder-30b-a3b", 51.0, "mxfp4");
+    assert_best(
+        &cfg("rtx4090", "swe_verified", asof),
+        "devstral-small-2",
+        68.0,
+        "q3_k_m",
+    );
+    assert_best(
+        &cfg("rtx4090", "swe_verified", seed),
+        "qwen3-coder-30b-a3b",
+        51.0,
+        "mxfp4",
+    );
     // 32 GB: differs for the same reason (Devstral Small 2 at Q6_K vs Qwen3-Coder-30B-A3B at Q5_K_M).
-    assert_best(&cfg("rtx5090", "swe_verified", asof), "devstral-small-2", 68.0, "q6_k");
-    assert_best(&cfg("rtx5090", "swe_verified", seed), "qwen3-coder-30b-a3b", 51.0, "q5_k_m");
+    assert_best(
+        &cfg("rtx5090", "swe_verified", asof),
+        "devstral-small-2",
+        68.0,
+        "q6_k",
+    );
+    assert_best(
+        &cfg("rtx5090", "swe_verified", seed),
+        "qwen3-coder-30b-a3b",
+        51.0,
+        "q5_k_m",
+    );
     // 96 GB, 128 GB (both kinds) and 256 GB: the same as the seed. Nothing published by then outscores Qwen3-Coder-Next / MiniMax-M2.5 within those budgets (the Qwen3.5 medium models came on 2026-02-24).
     for (preset, model, value, format) in [
         ("pro6000", "qwen3-coder-next", 70.6, "q8_0"),
@@ -212,10 +316,24 @@ fn as_of_seed_date_versus_seed_snapshot() {
         assert_best(&cfg(preset, "swe_verified", seed), model, value, format);
     }
     // Terminal-Bench 2.0 exists by 2026-02-18 (Devstral Small 2 22.5 at 24 GB; MiniMax-M2.1's 29.2 leaderboard entry at 128 GB) but has no seed figure at all.
-    assert_best(&cfg("rtx4090", "terminal_bench_2_0", asof), "devstral-small-2", 22.5, "q3_k_m");
-    assert_best(&cfg("pro6000-5090", "terminal_bench_2_0", asof), "minimax-m2.1", 29.2, "q2_k");
+    assert_best(
+        &cfg("rtx4090", "terminal_bench_2_0", asof),
+        "devstral-small-2",
+        22.5,
+        "q3_k_m",
+    );
+    assert_best(
+        &cfg("pro6000-5090", "terminal_bench_2_0", asof),
+        "minimax-m2.1",
+        29.2,
+        "q2_k",
+    );
     let ds = Dataset::bundled();
-    assert!(rank::analyze(ds, &cfg("pro6000-5090", "terminal_bench_2_0", seed)).best_row().is_none());
+    assert!(
+        rank::analyze(ds, &cfg("pro6000-5090", "terminal_bench_2_0", seed))
+            .best_row()
+            .is_none()
+    );
     // The leaders on SWE-Bench Verified are unchanged by then: MiniMax-M2.5 (80.2) and Claude Opus 4.5 (80.9).
     let a = rank::analyze(ds, &cfg("pro6000", "swe_verified", asof));
     assert_eq!(a.best_open.unwrap().model.id, "minimax-m2.5");
@@ -228,7 +346,8 @@ fn hardware_late_2026() {
     let ds = Dataset::bundled();
     let m5 = ds.device("m5-max-128").unwrap();
     assert_eq!((m5.memory_gb, m5.bandwidth_gb_s), (128.0, 614.0));
-    let raw: serde_json::Value = serde_json::from_str(include_str!("../src/data/hardware.json")).unwrap();
+    let raw: serde_json::Value =
+        serde_json::from_str(include_str!("../src/data/hardware.json")).unwrap();
     let withdrawn: Vec<&str> = raw["devices"]
         .as_array()
         .unwrap()
@@ -239,11 +358,21 @@ fn hardware_late_2026() {
     assert_eq!(withdrawn, ["m3-ultra-512", "m3-ultra-256", "m4-max-128"]);
     for d in raw["devices"].as_array().unwrap() {
         if d.get("availability").is_some() {
-            assert!(d["availability_source"].as_str().unwrap().starts_with("https://"));
+            assert!(
+                d["availability_source"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("https://")
+            );
             assert!(Date::parse(d["availability_date"].as_str().unwrap()).is_some());
         }
         if d.get("fp16_tflops").is_some() {
-            assert!(d["compute_source"].as_str().unwrap().starts_with("https://"));
+            assert!(
+                d["compute_source"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("https://")
+            );
         }
     }
 }
@@ -252,9 +381,21 @@ fn hardware_late_2026() {
 #[test]
 fn benchmark_variants_are_separate_ids() {
     let ds = Dataset::bundled();
-    for id in ["swe_pro_public", "swe_pro_seal", "swe_pro_qwen_refined", "terminal_bench_2_0", "terminal_bench_2_1"] {
+    for id in [
+        "swe_pro_public",
+        "swe_pro_seal",
+        "swe_pro_qwen_refined",
+        "terminal_bench_2_0",
+        "terminal_bench_2_1",
+    ] {
         let b = ds.benchmark(id).unwrap_or_else(|| panic!("{id}"));
         assert_eq!((b.kind.as_str(), b.max), ("agentic", 100.0));
-        assert!(ds.scores.iter().filter(|s| s.bench == id).all(|s| s.variant.is_none()), "{id}");
+        assert!(
+            ds.scores
+                .iter()
+                .filter(|s| s.bench == id)
+                .all(|s| s.variant.is_none()),
+            "{id}"
+        );
     }
 }

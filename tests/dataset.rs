@@ -7,7 +7,10 @@ use codefit::engine::date::Date;
 const TODAY: Date = Date::literal(2026, 11, 25);
 
 fn system_today() -> Date {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
     Date::from_days_since_epoch((secs / 86_400) as i64).unwrap()
 }
 
@@ -16,7 +19,10 @@ fn bundled_dataset_loads_and_validates() {
     let ds = Dataset::bundled();
     let problems = ds.validate(system_today().max(TODAY));
     assert!(problems.is_empty(), "dataset problems: {problems:#?}");
-    assert!(ds.models.len() >= 25 && ds.scores.len() >= 40, "dataset looks truncated");
+    assert!(
+        ds.models.len() >= 25 && ds.scores.len() >= 40,
+        "dataset looks truncated"
+    );
 }
 
 #[test]
@@ -29,10 +35,22 @@ fn validation_catches_broken_records() {
     let dup = broken.models[1].clone();
     broken.models.push(dup);
     let problems = broken.validate(TODAY);
-    assert!(problems.iter().any(|p| p.contains("out of range")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("no https source")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("in the future")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("duplicate model id")), "{problems:?}");
+    assert!(
+        problems.iter().any(|p| p.contains("out of range")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("no https source")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("in the future")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("duplicate model id")),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -93,32 +111,65 @@ fn every_seed_figure_is_present_with_its_source() {
                 && s.variant.as_deref() == variant
                 && (s.value - value).abs() < 1e-9
         });
-        let s = hit.unwrap_or_else(|| panic!("missing seed figure {label} {bench} {variant:?} {value}"));
+        let s = hit
+            .unwrap_or_else(|| panic!("missing seed figure {label} {bench} {variant:?} {value}"));
         assert!(s.source.starts_with("https://"), "{label}: no source");
     }
     // The combined "GPT-5 / GPT-5.2 ~87-89%" row is one record per model, each with the range.
-    let combined: Vec<_> = ds.scores.iter().filter(|s| s.seed_label.as_deref() == Some("GPT-5 / GPT-5.2")).collect();
+    let combined: Vec<_> = ds
+        .scores
+        .iter()
+        .filter(|s| s.seed_label.as_deref() == Some("GPT-5 / GPT-5.2"))
+        .collect();
     assert_eq!(combined.len(), 2);
-    assert!(combined.iter().all(|s| s.range == Some([87.0, 89.0]) && s.approx));
+    assert!(
+        combined
+            .iter()
+            .all(|s| s.range == Some([87.0, 89.0]) && s.approx)
+    );
     // Nothing else is marked as a seed figure.
     let seed_records = ds.scores.iter().filter(|s| s.in_seed).count();
-    assert_eq!(seed_records, SEED_FIGURES.len() + 1, "one seed row became two records (GPT-5 and GPT-5.2)");
+    assert_eq!(
+        seed_records,
+        SEED_FIGURES.len() + 1,
+        "one seed row became two records (GPT-5 and GPT-5.2)"
+    );
 }
 
 #[test]
 fn seed_aliases_resolve_without_merging_releases() {
     let ds = Dataset::bundled();
-    assert_eq!(ds.model_named("Qwen3-Coder-Next-80B").map(|m| m.id.as_str()), Some("qwen3-coder-next"));
-    assert_eq!(ds.model_named("Qwen3-Coder-Next").map(|m| m.id.as_str()), Some("qwen3-coder-next"));
-    assert_eq!(ds.model_named("DeepSeek-R1").map(|m| m.id.as_str()), Some("deepseek-r1"));
-    assert_eq!(ds.model_named("DeepSeek-R1-0528").map(|m| m.id.as_str()), Some("deepseek-r1-0528"));
-    assert_eq!(ds.model_named("Qwen3-Coder").map(|m| m.id.as_str()), Some("qwen3-coder-480b-a35b"));
+    assert_eq!(
+        ds.model_named("Qwen3-Coder-Next-80B")
+            .map(|m| m.id.as_str()),
+        Some("qwen3-coder-next")
+    );
+    assert_eq!(
+        ds.model_named("Qwen3-Coder-Next").map(|m| m.id.as_str()),
+        Some("qwen3-coder-next")
+    );
+    assert_eq!(
+        ds.model_named("DeepSeek-R1").map(|m| m.id.as_str()),
+        Some("deepseek-r1")
+    );
+    assert_eq!(
+        ds.model_named("DeepSeek-R1-0528").map(|m| m.id.as_str()),
+        Some("deepseek-r1-0528")
+    );
+    assert_eq!(
+        ds.model_named("Qwen3-Coder").map(|m| m.id.as_str()),
+        Some("qwen3-coder-480b-a35b")
+    );
 }
 
 #[test]
 fn lcb_v5_is_never_ranked_as_v6() {
     let ds = Dataset::bundled();
-    let v5 = ds.scores.iter().find(|s| s.model == "gemini-2.5-pro" && s.bench.starts_with("lcb")).unwrap();
+    let v5 = ds
+        .scores
+        .iter()
+        .find(|s| s.model == "gemini-2.5-pro" && s.bench.starts_with("lcb"))
+        .unwrap();
     assert_eq!(v5.bench, "lcb_v5");
 }
 
@@ -127,20 +178,48 @@ fn seed_parameter_counts_that_differ_from_model_cards_are_kept() {
     let ds = Dataset::bundled();
     let p = ds.model("gpt-oss-120b").unwrap().params.as_ref().unwrap();
     assert_eq!((p.seed_total_b, p.seed_active_b), (Some(120.0), Some(20.0)));
-    assert!((p.total_b - 116.8).abs() < 0.1 && (p.active_b - 5.1).abs() < 0.1, "the maths uses the model card");
+    assert!(
+        (p.total_b - 116.8).abs() < 0.1 && (p.active_b - 5.1).abs() < 0.1,
+        "the maths uses the model card"
+    );
 }
 
 #[test]
 fn validation_checks_architecture_against_parameter_counts() {
     let ds = Dataset::bundled();
     let mut broken = ds.clone();
-    let i = broken.models.iter().position(|m| m.id == "qwen3-coder-30b-a3b").unwrap();
+    let i = broken
+        .models
+        .iter()
+        .position(|m| m.id == "qwen3-coder-30b-a3b")
+        .unwrap();
     // Drop the expert facts: 30.5B total / 3.3B active can no longer be a dense model.
     broken.models[i].arch.as_mut().unwrap().experts = None;
-    let j = broken.models.iter().position(|m| m.id == "gpt-oss-120b").unwrap();
+    let j = broken
+        .models
+        .iter()
+        .position(|m| m.id == "gpt-oss-120b")
+        .unwrap();
     // With 120 of 128 experts active, 5.1B active out of 116.8B leaves no room for a dense part.
-    broken.models[j].arch.as_mut().unwrap().experts.as_mut().unwrap().active = 120;
+    broken.models[j]
+        .arch
+        .as_mut()
+        .unwrap()
+        .experts
+        .as_mut()
+        .unwrap()
+        .active = 120;
     let problems = broken.validate(TODAY);
-    assert!(problems.iter().any(|p| p.contains("qwen3-coder-30b-a3b") && p.contains("dense")), "{problems:?}");
-    assert!(problems.iter().any(|p| p.contains("gpt-oss-120b") && p.contains("expert counts disagree")), "{problems:?}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("qwen3-coder-30b-a3b") && p.contains("dense")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("gpt-oss-120b") && p.contains("expert counts disagree")),
+        "{problems:?}"
+    );
 }

@@ -19,7 +19,11 @@ fn open_models() -> Vec<&'static str> {
 fn custom(memory_gb: f64, count: u32) -> Config {
     Config {
         hardware: vec![DeviceChoice {
-            device: DeviceRef::Custom { memory_gb, bandwidth_gb_s: 1000.0, unified: false },
+            device: DeviceRef::Custom {
+                memory_gb,
+                bandwidth_gb_s: 1000.0,
+                unified: false,
+            },
             count,
         }],
         ..Config::default()
@@ -30,7 +34,14 @@ fn status(cfg: &Config, model: &str, format: Option<&str>) -> (FitStatus, f64) {
     let ds = Dataset::bundled();
     let m = ds.model(model).unwrap();
     let fixed = format.and_then(|f| ds.weight_format(f));
-    let f = fit::best_fit(ds, m, &hardware::resolve(ds, cfg), &rank::workload_of(ds, cfg), fixed).unwrap();
+    let f = fit::best_fit(
+        ds,
+        m,
+        &hardware::resolve(ds, cfg),
+        &rank::workload_of(ds, cfg),
+        fixed,
+    )
+    .unwrap();
     (f.status, f.memory.total_gb())
 }
 
@@ -134,7 +145,10 @@ fn unified_share_matters() {
     let ds = Dataset::bundled();
     let base = Config::with_preset(ds.preset("mac256").unwrap());
     assert!((hardware::resolve(ds, &base).usable_gb() - 192.0).abs() < 1e-9);
-    let raised = Config { gpu_share: Some(0.9), ..base.clone() };
+    let raised = Config {
+        gpu_share: Some(0.9),
+        ..base.clone()
+    };
     assert!((hardware::resolve(ds, &raised).usable_gb() - 230.4).abs() < 1e-9);
     let q3 = Some("q3_k_m");
     assert_eq!(status(&base, "qwen3.5-397b-a17b", q3).0, FitStatus::NoFit);
@@ -148,7 +162,11 @@ fn unified_share_matters() {
 fn decode_ceiling_hand_computed() {
     let ds = Dataset::bundled();
     let a = rank::analyze(ds, &Config::default());
-    let row = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+    let row = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "gpt-oss-120b")
+        .unwrap();
     let tok_s = row.decode_tok_s.unwrap();
     assert!((tok_s - 349.4).abs() < 1.0, "{tok_s}");
 }
@@ -158,10 +176,33 @@ fn decode_ceiling_hand_computed() {
 #[test]
 fn penalty_applies_relative_to_native_format() {
     let ds = Dataset::bundled();
-    let on = rank::analyze(ds, &Config { penalty: true, quant: QuantChoice::Fixed("q4_k_m".into()), ..Config::default() });
-    let off = rank::analyze(ds, &Config { quant: QuantChoice::Fixed("q4_k_m".into()), ..Config::default() });
-    let get = |a: &rank::Analysis, id: &str| a.rows.iter().find(|r| r.model.id == id).unwrap().value.unwrap();
-    assert!((get(&on, "qwen3-coder-next") - 70.6 * 0.97).abs() < 1e-9, "BF16 native: 3% at Q4_K_M");
+    let on = rank::analyze(
+        ds,
+        &Config {
+            penalty: true,
+            quant: QuantChoice::Fixed("q4_k_m".into()),
+            ..Config::default()
+        },
+    );
+    let off = rank::analyze(
+        ds,
+        &Config {
+            quant: QuantChoice::Fixed("q4_k_m".into()),
+            ..Config::default()
+        },
+    );
+    let get = |a: &rank::Analysis, id: &str| {
+        a.rows
+            .iter()
+            .find(|r| r.model.id == id)
+            .unwrap()
+            .value
+            .unwrap()
+    };
+    assert!(
+        (get(&on, "qwen3-coder-next") - 70.6 * 0.97).abs() < 1e-9,
+        "BF16 native: 3% at Q4_K_M"
+    );
     assert!((get(&off, "qwen3-coder-next") - 70.6).abs() < 1e-9);
 }
 
@@ -170,13 +211,25 @@ fn penalty_applies_relative_to_native_format() {
 #[test]
 fn profile_coverage_rule() {
     let ds = Dataset::bundled();
-    let cfg = Config { rank: codefit::engine::config::RankBy::Profile("balanced".into()), data: codefit::engine::config::DataDate::Seed, ..Config::default() };
+    let cfg = Config {
+        rank: codefit::engine::config::RankBy::Profile("balanced".into()),
+        data: codefit::engine::config::DataDate::Seed,
+        ..Config::default()
+    };
     let a = rank::analyze(ds, &cfg);
-    let oss = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+    let oss = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "gpt-oss-120b")
+        .unwrap();
     assert_eq!(oss.coverage, 1.0);
     // (62.4 + 83.2 + 68.4 + 83) / 4 = 74.25
     assert!((oss.value.unwrap() - 74.25).abs() < 1e-9);
-    let next = a.rows.iter().find(|r| r.model.id == "qwen3-coder-next").unwrap();
+    let next = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "qwen3-coder-next")
+        .unwrap();
     assert_eq!(next.coverage, 0.25);
     assert!(next.value.is_none(), "one benchmark of four is not enough");
 }

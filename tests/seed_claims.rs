@@ -67,14 +67,29 @@ fn fits_96_column_recomputed() {
         ("deepseek-v3", false),
         ("deepseek-r1", false),
     ];
-    let cfg = Config { context_tokens: 32_768, ..seed_cfg("pro6000", "swe_verified") };
+    let cfg = Config {
+        context_tokens: 32_768,
+        ..seed_cfg("pro6000", "swe_verified")
+    };
     let machine = hardware::resolve(ds, &cfg);
     let w = rank::workload_of(ds, &cfg);
     for (id, seed_says) in column {
         let m = ds.model(id).unwrap();
-        let format = m.seed_memory.as_ref().map_or("q4_k_m", |s| s.format.as_str());
-        let f = fit::fit_at(&m.open_facts().unwrap(), &machine, &w, ds.weight_format(format).unwrap());
-        assert_eq!(f.status == FitStatus::Fits, seed_says, "{id} at {format}: {f:?}");
+        let format = m
+            .seed_memory
+            .as_ref()
+            .map_or("q4_k_m", |s| s.format.as_str());
+        let f = fit::fit_at(
+            &m.open_facts().unwrap(),
+            &machine,
+            &w,
+            ds.weight_format(format).unwrap(),
+        );
+        assert_eq!(
+            f.status == FitStatus::Fits,
+            seed_says,
+            "{id} at {format}: {f:?}"
+        );
     }
 }
 
@@ -86,8 +101,16 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
     let m = ds.model("minimax-m2.5").unwrap().open_facts().unwrap();
     let q2 = ds.weight_format("q2_k").unwrap();
     for (ctx, expect) in [(32_768, FitStatus::Fits), (65_536, FitStatus::NoFit)] {
-        let cfg = Config { context_tokens: ctx, ..seed_cfg("pro6000", "swe_verified") };
-        let f = fit::fit_at(&m, &hardware::resolve(ds, &cfg), &rank::workload_of(ds, &cfg), q2);
+        let cfg = Config {
+            context_tokens: ctx,
+            ..seed_cfg("pro6000", "swe_verified")
+        };
+        let f = fit::fit_at(
+            &m,
+            &hardware::resolve(ds, &cfg),
+            &rank::workload_of(ds, &cfg),
+            q2,
+        );
         assert_eq!(f.status, expect, "ctx {ctx}: {f:?}");
     }
 }
@@ -108,7 +131,11 @@ fn swe_gap_at_96_gb() {
     assert!((best.gap_open.unwrap() - 9.6).abs() < 1e-6);
     assert!((best.gap_proprietary.unwrap() - 10.3).abs() < 1e-6);
     // Summary table: SWE-Bench gap at 96 GB "−10 to −18 points": 80.9 − 70.6 and 80.9 − 62.4.
-    let oss = a.rows.iter().find(|r| r.model.id == "gpt-oss-120b").unwrap();
+    let oss = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "gpt-oss-120b")
+        .unwrap();
     assert!((oss.gap_proprietary.unwrap() - 18.5).abs() < 1e-6);
 }
 
@@ -121,7 +148,10 @@ fn aider_gap_at_96_gb() {
     let a = rank::analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
-    assert_eq!(best.picks[2].unwrap().score.variant.as_deref(), Some("diff"));
+    assert_eq!(
+        best.picks[2].unwrap().score.variant.as_deref(),
+        Some("diff")
+    );
     assert!((best.gap_proprietary.unwrap() - 21.0).abs() < 1e-6);
 }
 
@@ -138,7 +168,14 @@ fn lcb_gap_at_96_gb() {
     assert!((best.gap_proprietary.unwrap() - 4.8).abs() < 1e-6);
     assert!((best.gap_open.unwrap() - 0.4).abs() < 1e-6);
     // Gemini 2.5 Pro's v5 figure never enters the v6 ranking.
-    assert!(a.rows.iter().find(|r| r.model.id == "gemini-2.5-pro").unwrap().value.is_none());
+    assert!(
+        a.rows
+            .iter()
+            .find(|r| r.model.id == "gemini-2.5-pro")
+            .unwrap()
+            .value
+            .is_none()
+    );
 }
 
 /// Practical eval: GPT-OSS-120B 8.3/10 vs Claude Opus 4 9.2/10: "−0.9 points".
@@ -159,30 +196,51 @@ fn tldr_rows_pinned() {
     let checks = tiers::check_seed_tldr(ds, &Config::default());
     assert_eq!(checks.len(), 5);
     // 96 GB, Qwen3-Coder-Next: agrees (best SWE-Bench that fits; runs at Q8_0 in llama.cpp with room to spare).
-    assert!(checks[0].disagreements.is_empty(), "{:?}", checks[0].disagreements);
+    assert!(
+        checks[0].disagreements.is_empty(),
+        "{:?}",
+        checks[0].disagreements
+    );
     assert_eq!(checks[0].engine_format, "q8_0");
     // 96 GB, GPT-OSS-120B: agrees (best LiveCodeBench that fits).
-    assert!(checks[1].disagreements.is_empty(), "{:?}", checks[1].disagreements);
+    assert!(
+        checks[1].disagreements.is_empty(),
+        "{:?}",
+        checks[1].disagreements
+    );
     // 128 GB, MiniMax-M2.5 "~130 GB NVFP4": the seed's own figure exceeds 128 GB. On the two
     // cards (96 + 32 GB, split by layers) the engine fits it only at Q2_K. And for
     // LiveCodeBench GPT-OSS-120B (83.2) beats MiniMax-M2.5 (65) at this budget.
     let c = &checks[2];
     assert!(!c.fits_by_seed_figure);
-    assert_eq!((c.engine_status, c.engine_format.as_str()), (FitStatus::Fits, "q2_k"));
-    assert_eq!(c.seed_method_swe.as_deref(), Some("qwen3-coder-next"), "by the seed's own figures, MiniMax does not fit 128 GB");
+    assert_eq!(
+        (c.engine_status, c.engine_format.as_str()),
+        (FitStatus::Fits, "q2_k")
+    );
+    assert_eq!(
+        c.seed_method_swe.as_deref(),
+        Some("qwen3-coder-next"),
+        "by the seed's own figures, MiniMax does not fit 128 GB"
+    );
     assert_eq!(c.engine_lcb.model.as_deref(), Some("gpt-oss-120b"));
     assert_eq!(c.disagreements.len(), 2, "{:?}", c.disagreements);
     // 192 GB: MiniMax-M2.5 fits (Q5_K_M) and is the best SWE-Bench model: agrees on SWE-Bench;
     // on LiveCodeBench Qwen3.5-397B fits at Q2_K and scores 83.6.
     let c = &checks[3];
-    assert_eq!((c.engine_status, c.engine_format.as_str()), (FitStatus::Fits, "q5_k_m"));
+    assert_eq!(
+        (c.engine_status, c.engine_format.as_str()),
+        (FitStatus::Fits, "q5_k_m")
+    );
     assert_eq!(c.engine_swe.model.as_deref(), Some("minimax-m2.5"));
     assert_eq!(c.engine_lcb.model.as_deref(), Some("qwen3.5-397b-a17b"));
     assert_eq!(c.disagreements.len(), 1, "{:?}", c.disagreements);
     // 256 GB (Mac Studio, 75% GPU share = 192 GB usable): Qwen3.5-397B fits only at Q2_K; it is
     // the best LiveCodeBench model, but on SWE-Bench MiniMax-M2.5 (80.2) also fits and beats it.
     let c = &checks[4];
-    assert_eq!((c.engine_status, c.engine_format.as_str()), (FitStatus::Fits, "q2_k"));
+    assert_eq!(
+        (c.engine_status, c.engine_format.as_str()),
+        (FitStatus::Fits, "q2_k")
+    );
     assert_eq!(c.engine_swe.model.as_deref(), Some("minimax-m2.5"));
     assert_eq!(c.engine_lcb.model.as_deref(), Some("qwen3.5-397b-a17b"));
     assert_eq!(c.disagreements.len(), 1, "{:?}", c.disagreements);
@@ -197,14 +255,39 @@ fn minimax_on_pro6000_plus_5090() {
     let cfg = seed_cfg("pro6000-5090", "swe_verified");
     let machine = hardware::resolve(ds, &cfg);
     let w: Workload = rank::workload_of(ds, &cfg);
-    let f = fit::best_fit(ds, m, &machine, &w, Some(ds.weight_format("q4_k_m").unwrap())).unwrap();
+    let f = fit::best_fit(
+        ds,
+        m,
+        &machine,
+        &w,
+        Some(ds.weight_format("q4_k_m").unwrap()),
+    )
+    .unwrap();
     assert_eq!(f.status, FitStatus::NoFit);
-    let with_ram = Config { ram_gb: 128.0, quant: QuantChoice::Fixed("q4_k_m".into()), ..cfg };
+    let with_ram = Config {
+        ram_gb: 128.0,
+        quant: QuantChoice::Fixed("q4_k_m".into()),
+        ..cfg
+    };
     let a = rank::analyze(ds, &with_ram);
-    let row = a.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
+    let row = a
+        .rows
+        .iter()
+        .find(|r| r.model.id == "minimax-m2.5")
+        .unwrap();
     assert_eq!(row.status(), Some(FitStatus::Offload));
     // Offloaded layers run at system-RAM bandwidth: far slower than on the cards.
-    let on_cards = rank::analyze(ds, &Config { quant: QuantChoice::Fixed("q2_k".into()), ..with_ram.clone() });
-    let fast = on_cards.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
+    let on_cards = rank::analyze(
+        ds,
+        &Config {
+            quant: QuantChoice::Fixed("q2_k".into()),
+            ..with_ram.clone()
+        },
+    );
+    let fast = on_cards
+        .rows
+        .iter()
+        .find(|r| r.model.id == "minimax-m2.5")
+        .unwrap();
     assert!(row.decode_tok_s.unwrap() < fast.decode_tok_s.unwrap() / 2.0);
 }

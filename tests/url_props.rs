@@ -22,18 +22,28 @@ fn arb_config() -> impl Strategy<Value = Config> {
             unified: u
         }),
     ];
-    let hardware = prop::collection::vec((device, 1u32..=16).prop_map(|(device, count)| DeviceChoice { device, count }), 1..6);
+    let hardware = prop::collection::vec(
+        (device, 1u32..=16).prop_map(|(device, count)| DeviceChoice { device, count }),
+        1..6,
+    );
     let rank = prop_oneof![
         prop::sample::select(benches).prop_map(RankBy::Bench),
-        prop::sample::select(vec!["agentic", "algorithms", "editing", "balanced"]).prop_map(|p| RankBy::Profile(p.into())),
-        prop::array::uniform4(0u8..=10).prop_filter("some weight", |w| w.iter().any(|x| *x > 0)).prop_map(RankBy::Custom),
+        prop::sample::select(vec!["agentic", "algorithms", "editing", "balanced"])
+            .prop_map(|p| RankBy::Profile(p.into())),
+        prop::array::uniform4(0u8..=10)
+            .prop_filter("some weight", |w| w.iter().any(|x| *x > 0))
+            .prop_map(RankBy::Custom),
     ];
     let data = prop_oneof![
         Just(DataDate::Newest),
         Just(DataDate::Seed),
-        (2024u32..2027, 1u32..13, 1u32..29).prop_map(|(y, m, d)| DataDate::AsOf(Date::from_ymd(y, m, d).unwrap())),
+        (2024u32..2027, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| DataDate::AsOf(Date::from_ymd(y, m, d).unwrap())),
     ];
-    let quant = prop_oneof![Just(QuantChoice::Auto), prop::sample::select(formats).prop_map(QuantChoice::Fixed)];
+    let quant = prop_oneof![
+        Just(QuantChoice::Auto),
+        prop::sample::select(formats).prop_map(QuantChoice::Fixed)
+    ];
     let models2: Vec<String> = ds.models.iter().map(|m| m.id.clone()).collect();
     let extras = (
         prop::sample::select(Runtime::ALL.to_vec()),
@@ -52,31 +62,50 @@ fn arb_config() -> impl Strategy<Value = Config> {
         data,
         extras,
     )
-        .prop_map(|(hardware, (ram, share), quant, (ctx, n, kv), rank, (p, f, pen), selected, data, (runtime, prompt, cal, cmp))| Config {
-            hardware,
-            ram_gb: ram as f64,
-            gpu_share: share.map(|s| s as f64 / 100.0),
-            quant,
-            context_tokens: ctx,
-            sessions: n,
-            kv,
-            rank,
-            show_proprietary: p,
-            only_fits: f,
-            penalty: pen,
-            selected,
-            data,
-            runtime,
-            prompt_tokens: prompt,
-            calibration: cal.map(|(m, t)| (m, t as f64 / 10.0)),
-            compare: cmp,
-        })
+        .prop_map(
+            |(
+                hardware,
+                (ram, share),
+                quant,
+                (ctx, n, kv),
+                rank,
+                (p, f, pen),
+                selected,
+                data,
+                (runtime, prompt, cal, cmp),
+            )| Config {
+                hardware,
+                ram_gb: ram as f64,
+                gpu_share: share.map(|s| s as f64 / 100.0),
+                quant,
+                context_tokens: ctx,
+                sessions: n,
+                kv,
+                rank,
+                show_proprietary: p,
+                only_fits: f,
+                penalty: pen,
+                selected,
+                data,
+                runtime,
+                prompt_tokens: prompt,
+                calibration: cal.map(|(m, t)| (m, t as f64 / 10.0)),
+                compare: cmp,
+            },
+        )
 }
 
 fn hardware_strategy() -> impl Strategy<Value = Vec<DeviceChoice>> {
-    let devices: Vec<String> = Dataset::bundled().devices.iter().map(|d| d.id.clone()).collect();
+    let devices: Vec<String> = Dataset::bundled()
+        .devices
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
     prop::collection::vec(
-        (prop::sample::select(devices), 1u32..=16).prop_map(|(id, count)| DeviceChoice { device: DeviceRef::Known(id), count }),
+        (prop::sample::select(devices), 1u32..=16).prop_map(|(id, count)| DeviceChoice {
+            device: DeviceRef::Known(id),
+            count,
+        }),
         1..4,
     )
 }
@@ -105,7 +134,9 @@ fn hostile_queries_never_panic() {
         "v=1&rt=vllm&prompt=32k&cal=gpt-oss-120b:45.5&cmp=pro6000x2,rtx-5090*2",
         "hw=%ZZ%&ctx=1e309&n=-1&rank=&asof=seed",
     ];
-    let alphabet: Vec<char> = "=&%*,:.-_ 0123456789abcdefkmqvxzAZ?+\u{e9}\u{1F600}\0".chars().collect();
+    let alphabet: Vec<char> = "=&%*,:.-_ 0123456789abcdefkmqvxzAZ?+\u{e9}\u{1F600}\0"
+        .chars()
+        .collect();
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {
         state ^= state << 13;
@@ -131,7 +162,9 @@ fn hostile_queries_never_panic() {
             }
         }
         let query: String = if i % 10 == 0 {
-            (0..(next() % 200)).map(|_| alphabet[(next() as usize) % alphabet.len()]).collect()
+            (0..(next() % 200))
+                .map(|_| alphabet[(next() as usize) % alphabet.len()])
+                .collect()
         } else {
             chars.into_iter().collect()
         };
@@ -148,14 +181,21 @@ fn hostile_queries_never_panic() {
 fn defaults_encode_to_the_version_only() {
     let ds = Dataset::bundled();
     assert_eq!(encode(ds, &Config::default()), "v=1");
-    let cfg = Config { hardware: codefit::engine::config::preset_devices(ds.preset("pro6000x2").unwrap()), sessions: 4, ..Config::default() };
+    let cfg = Config {
+        hardware: codefit::engine::config::preset_devices(ds.preset("pro6000x2").unwrap()),
+        sessions: 4,
+        ..Config::default()
+    };
     assert_eq!(encode(ds, &cfg), "v=1&hw=pro6000x2&n=4");
 }
 
 #[test]
 fn invalid_values_fall_back_with_named_notices() {
     let ds = Dataset::bundled();
-    let (cfg, notices) = decode(ds, "?v=1&hw=warp-drive&ctx=lots&n=999&bogus=1&asof=2026-13-01");
+    let (cfg, notices) = decode(
+        ds,
+        "?v=1&hw=warp-drive&ctx=lots&n=999&bogus=1&asof=2026-13-01",
+    );
     assert_eq!(cfg.hardware, Config::default().hardware);
     assert_eq!(cfg.context_tokens, Config::default().context_tokens);
     assert_eq!(cfg.sessions, 64, "clamped");

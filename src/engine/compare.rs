@@ -45,7 +45,9 @@ fn compared_benches(dataset: &Dataset, a: &Analysis<'_>) -> Vec<String> {
         .iter()
         .filter(|b| {
             dataset.scores.iter().any(|s| {
-                s.bench == b.id && a.scope.includes_score(s) && dataset.model(&s.model).is_some_and(|m| m.open_weight)
+                s.bench == b.id
+                    && a.scope.includes_score(s)
+                    && dataset.model(&s.model).is_some_and(|m| m.open_weight)
             })
         })
         .map(|b| b.id.clone())
@@ -55,13 +57,17 @@ fn compared_benches(dataset: &Dataset, a: &Analysis<'_>) -> Vec<String> {
 /// Compares the configuration's hardware (A) with its comparison hardware (B).
 pub fn compare<'a>(dataset: &'a Dataset, cfg: &Config) -> Option<Comparison<'a>> {
     let other = cfg.compare.clone()?;
-    let cfg_b = Config { hardware: other, compare: None, ..cfg.clone() };
+    let cfg_b = Config {
+        hardware: other,
+        compare: None,
+        ..cfg.clone()
+    };
     let a = rank::analyze(dataset, cfg);
     let b = rank::analyze(dataset, &cfg_b);
     let ids = compared_benches(dataset, &a);
     let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let picks_a = tiers::best_per_bench(dataset, cfg, &id_refs);
-    let picks_b = tiers::best_per_bench(dataset, &cfg_b, &id_refs);
+    let picks_a = tiers::best_per_bench_in(dataset, cfg, &a, &id_refs);
+    let picks_b = tiers::best_per_bench_in(dataset, &cfg_b, &b, &id_refs);
     let benches = picks_a
         .into_iter()
         .zip(picks_b)
@@ -77,22 +83,58 @@ pub fn compare<'a>(dataset: &'a Dataset, cfg: &Config) -> Option<Comparison<'a>>
             b: pb,
         })
         .collect();
-    let runs = |an: &Analysis<'_>, id: &str| an.rows.iter().any(|r| r.model.id == id && r.runs_locally());
-    let open: Vec<&str> = a.rows.iter().filter(|r| r.model.open_weight).map(|r| r.model.id.as_str()).collect();
-    let unlocked = open.iter().filter(|id| runs(&b, id) && !runs(&a, id)).map(|s| s.to_string()).collect();
-    let lost = open.iter().filter(|id| runs(&a, id) && !runs(&b, id)).map(|s| s.to_string()).collect();
-    let mut speed_models: Vec<String> = [a.best_row(), b.best_row()].into_iter().flatten().map(|r| r.model.id.clone()).collect();
+    let runs =
+        |an: &Analysis<'_>, id: &str| an.rows.iter().any(|r| r.model.id == id && r.runs_locally());
+    let open: Vec<&str> = a
+        .rows
+        .iter()
+        .filter(|r| r.model.open_weight)
+        .map(|r| r.model.id.as_str())
+        .collect();
+    let unlocked = open
+        .iter()
+        .filter(|id| runs(&b, id) && !runs(&a, id))
+        .map(|s| s.to_string())
+        .collect();
+    let lost = open
+        .iter()
+        .filter(|id| runs(&a, id) && !runs(&b, id))
+        .map(|s| s.to_string())
+        .collect();
+    let mut speed_models: Vec<String> = [a.best_row(), b.best_row()]
+        .into_iter()
+        .flatten()
+        .map(|r| r.model.id.clone())
+        .collect();
     speed_models.dedup();
     let speeds = speed_models
         .into_iter()
         .map(|id| {
-            let on = |an: &Analysis<'_>| an.rows.iter().find(|r| r.model.id == id && r.runs_locally()).map(|r| (r.decode_est_tok_s, r.ttft_s));
+            let on = |an: &Analysis<'_>| {
+                an.rows
+                    .iter()
+                    .find(|r| r.model.id == id && r.runs_locally())
+                    .map(|r| (r.decode_est_tok_s, r.ttft_s))
+            };
             let (da, ta) = on(&a).unwrap_or((None, None));
             let (db, tb) = on(&b).unwrap_or((None, None));
-            SpeedComparison { model: id, decode_a: da, decode_b: db, ttft_a: ta, ttft_b: tb }
+            SpeedComparison {
+                model: id,
+                decode_a: da,
+                decode_b: db,
+                ttft_a: ta,
+                ttft_b: tb,
+            }
         })
         .collect();
-    Some(Comparison { a, b, benches, unlocked, lost, speeds })
+    Some(Comparison {
+        a,
+        b,
+        benches,
+        unlocked,
+        lost,
+        speeds,
+    })
 }
 
 #[cfg(test)]
@@ -111,12 +153,20 @@ mod tests {
             ..Config::default()
         };
         let c = compare(ds, &cfg).unwrap();
-        let swe = c.benches.iter().find(|b| b.bench == "swe_verified").unwrap();
+        let swe = c
+            .benches
+            .iter()
+            .find(|b| b.bench == "swe_verified")
+            .unwrap();
         assert_eq!(swe.a.model.as_deref(), Some("qwen3-coder-next"));
         assert_eq!(swe.b.model.as_deref(), Some("minimax-m2.5"));
         assert!((swe.gain.unwrap() - 9.6).abs() < 1e-6);
         assert!(c.unlocked.contains(&"minimax-m2.5".to_string()));
         assert!(c.lost.is_empty());
-        assert!(c.speeds.iter().any(|s| s.model == "minimax-m2.5" && s.decode_a.is_none() && s.decode_b.is_some()));
+        assert!(
+            c.speeds
+                .iter()
+                .any(|s| s.model == "minimax-m2.5" && s.decode_a.is_none() && s.decode_b.is_some())
+        );
     }
 }

@@ -159,5 +159,9 @@ pub fn preset_devices(preset: &super::dataset::Preset) -> Vec<DeviceChoice> {
 
 /// Clamps a number into `[lo, hi]`; NaN becomes `fallback`.
 pub fn clamp_f64(value: f64, lo: f64, hi: f64, fallback: f64) -> f64 {
-    if value.is_nan() { fallback } else { value.clamp(lo, hi) }
+    if value.is_nan() {
+        fallback
+    } else {
+        value.clamp(lo, hi)
+    }
 }

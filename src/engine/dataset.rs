@@ -422,7 +422,9 @@ impl Dataset {
         let hardware: HardwareFile = parse("hardware.json", src.hardware)?;
         let mut quants: QuantFile = parse("quants.json", src.quants)?;
         // Best quality first: the best-that-fits search walks this order.
-        quants.weights.sort_by(|a, b| b.quality_rank.cmp(&a.quality_rank));
+        quants
+            .weights
+            .sort_by_key(|f| std::cmp::Reverse(f.quality_rank));
         let scores: Vec<Score> = parse("scores.json", src.scores)?;
         let mut score_index: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, s) in scores.iter().enumerate() {
@@ -469,7 +471,10 @@ impl Dataset {
     pub fn extend(&mut self, models: Vec<Model>, scores: Vec<Score>) {
         self.models.extend(models);
         for s in scores {
-            self.score_index.entry(s.model.clone()).or_default().push(self.scores.len());
+            self.score_index
+                .entry(s.model.clone())
+                .or_default()
+                .push(self.scores.len());
             self.scores.push(s);
         }
     }
@@ -504,7 +509,11 @@ impl Dataset {
     }
     /// The newest figure per benchmark, so a frozen leaderboard shows as frozen.
     pub fn newest_score_date(&self, bench: &str) -> Option<Date> {
-        self.scores.iter().filter(|s| s.bench == bench).map(|s| s.as_of).max()
+        self.scores
+            .iter()
+            .filter(|s| s.bench == bench)
+            .map(|s| s.as_of)
+            .max()
     }
 
     /// Checks every rule a hand-edited dataset must keep; returns one message per problem.
@@ -525,7 +534,9 @@ impl Dataset {
                 problems.push(format!("duplicate model id {}", m.id));
             }
             let valid_id = !m.id.is_empty()
-                && m.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+                && m.id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
             if !valid_id {
                 problems.push(format!("model id `{}` must be lowercase [a-z0-9.-]", m.id));
             }
@@ -538,14 +549,22 @@ impl Dataset {
                 problems.push(format!("model {} has no https release source", m.id));
             }
             if m.released > today {
-                problems.push(format!("model {} is released in the future ({})", m.id, m.released));
+                problems.push(format!(
+                    "model {} is released in the future ({})",
+                    m.id, m.released
+                ));
             }
             if m.open_weight {
                 problems.extend(self.validate_open_model(m));
             }
         }
         for s in &self.scores {
-            let what = format!("score {}/{}/{}", s.model, s.bench, s.variant.as_deref().unwrap_or("-"));
+            let what = format!(
+                "score {}/{}/{}",
+                s.model,
+                s.bench,
+                s.variant.as_deref().unwrap_or("-")
+            );
             let Some(bench) = self.benchmark(&s.bench) else {
                 problems.push(format!("{what}: unknown benchmark"));
                 continue;
@@ -555,12 +574,15 @@ impl Dataset {
                 continue;
             };
             if !(0.0..=bench.max).contains(&s.value) || !s.value.is_finite() {
-                problems.push(format!("{what}: value {} out of range 0..{}", s.value, bench.max));
+                problems.push(format!(
+                    "{what}: value {} out of range 0..{}",
+                    s.value, bench.max
+                ));
             }
-            if let Some([lo, hi]) = s.range {
-                if !(lo <= s.value && s.value <= hi && hi <= bench.max && lo >= 0.0) {
-                    problems.push(format!("{what}: range {lo}-{hi} does not hold the value"));
-                }
+            if let Some([lo, hi]) = s.range
+                && !(lo <= s.value && s.value <= hi && hi <= bench.max && lo >= 0.0)
+            {
+                problems.push(format!("{what}: range {lo}-{hi} does not hold the value"));
             }
             if !s.source.starts_with("https://") {
                 problems.push(format!("{what}: no https source"));
@@ -575,14 +597,19 @@ impl Dataset {
                 problems.push(format!("{what}: a seed figure needs the seed's label"));
             }
             if s.in_seed && !model.in_seed {
-                problems.push(format!("{what}: a seed figure on a model not marked in_seed"));
+                problems.push(format!(
+                    "{what}: a seed figure on a model not marked in_seed"
+                ));
             }
         }
         let mut keys = HashSet::new();
         for s in &self.scores {
             let key = (&s.model, &s.bench, &s.variant, &s.source);
             if !keys.insert(key) {
-                problems.push(format!("score {}/{} repeated from the same source", s.model, s.bench));
+                problems.push(format!(
+                    "score {}/{} repeated from the same source",
+                    s.model, s.bench
+                ));
             }
         }
         for d in &self.devices {
@@ -590,10 +617,18 @@ impl Dataset {
                 problems.push(format!("duplicate device id {}", d.id));
             }
             if d.memory_gb <= 0.0 || d.bandwidth_gb_s <= 0.0 || !d.source.starts_with("https://") {
-                problems.push(format!("device {} needs memory, bandwidth and a source", d.id));
+                problems.push(format!(
+                    "device {} needs memory, bandwidth and a source",
+                    d.id
+                ));
             }
-            if d.kind == MemoryKind::Unified && !matches!(d.gpu_share, Some(s) if s > 0.0 && s <= 1.0) {
-                problems.push(format!("unified device {} needs a gpu_share in (0, 1]", d.id));
+            if d.kind == MemoryKind::Unified
+                && !matches!(d.gpu_share, Some(s) if s > 0.0 && s <= 1.0)
+            {
+                problems.push(format!(
+                    "unified device {} needs a gpu_share in (0, 1]",
+                    d.id
+                ));
             }
         }
         for p in &self.presets {
@@ -602,7 +637,10 @@ impl Dataset {
             }
             for pd in &p.devices {
                 if self.device(&pd.device).is_none() || pd.count == 0 {
-                    problems.push(format!("preset {} names unknown device {}", p.id, pd.device));
+                    problems.push(format!(
+                        "preset {} names unknown device {}",
+                        p.id, pd.device
+                    ));
                 }
             }
         }
@@ -613,28 +651,45 @@ impl Dataset {
             if !(1.0..=32.0).contains(&f.bits_per_weight) {
                 problems.push(format!("format {} has implausible bits per weight", f.id));
             }
-            if f.runtimes.iter().any(|r| super::runtime::Runtime::parse(r).is_none()) || f.runtimes.is_empty() {
+            if f.runtimes
+                .iter()
+                .any(|r| super::runtime::Runtime::parse(r).is_none())
+                || f.runtimes.is_empty()
+            {
                 problems.push(format!("format {} needs known runtimes", f.id));
             }
         }
         for m in &self.measurements {
             let known = self.device(&m.device).is_some()
                 && m.model.as_ref().is_none_or(|id| self.model(id).is_some())
-                && m.format.as_ref().is_none_or(|id| self.weight_format(id).is_some())
-                && m.runtime.as_ref().is_none_or(|r| super::runtime::Runtime::parse(r).is_some());
-            if !known || m.count == 0 || !(m.decode_tok_s > 0.0) {
-                problems.push(format!("measurement on {} names unknown things or has no speed", m.device));
+                && m.format
+                    .as_ref()
+                    .is_none_or(|id| self.weight_format(id).is_some())
+                && m.runtime
+                    .as_ref()
+                    .is_none_or(|r| super::runtime::Runtime::parse(r).is_some());
+            if !known || m.count == 0 || m.decode_tok_s.is_nan() || m.decode_tok_s <= 0.0 {
+                problems.push(format!(
+                    "measurement on {} names unknown things or has no speed",
+                    m.device
+                ));
             }
             if !m.in_seed && !m.source.starts_with("https://") {
                 problems.push(format!("measurement on {} has no https source", m.device));
             }
             if m.date > today {
-                problems.push(format!("measurement on {} is dated in the future", m.device));
+                problems.push(format!(
+                    "measurement on {} is dated in the future",
+                    m.device
+                ));
             }
         }
         for row in &self.seed_claims.tldr {
             if self.model(&row.model).is_none() || self.preset(&row.preset).is_none() {
-                problems.push(format!("seed TL;DR row {} names an unknown model or preset", row.label));
+                problems.push(format!(
+                    "seed TL;DR row {} names an unknown model or preset",
+                    row.label
+                ));
             }
         }
         problems
@@ -643,29 +698,57 @@ impl Dataset {
     fn validate_open_model(&self, m: &Model) -> Vec<String> {
         let mut problems = Vec::new();
         let Some(facts) = m.open_facts() else {
-            problems.push(format!("open-weight model {} lacks parameters or architecture", m.id));
+            problems.push(format!(
+                "open-weight model {} lacks parameters or architecture",
+                m.id
+            ));
             return problems;
         };
         let (p, a) = (facts.params, facts.arch);
         if !(p.total_b > 0.0 && p.active_b > 0.0 && p.active_b <= p.total_b) {
-            problems.push(format!("model {}: active parameters must be in (0, total]", m.id));
+            problems.push(format!(
+                "model {}: active parameters must be in (0, total]",
+                m.id
+            ));
         }
         if a.layers == 0 || a.max_context == 0 || a.attention_heads == 0 {
-            problems.push(format!("model {}: layers, heads and context must be positive", m.id));
+            problems.push(format!(
+                "model {}: layers, heads and context must be positive",
+                m.id
+            ));
         }
         if self.weight_format(&a.native_format).is_none() {
-            problems.push(format!("model {}: unknown native format {}", m.id, a.native_format));
+            problems.push(format!(
+                "model {}: unknown native format {}",
+                m.id, a.native_format
+            ));
         }
         if !p.source.starts_with("https://") || !a.source.starts_with("https://") {
-            problems.push(format!("model {}: parameters and architecture need https sources", m.id));
+            problems.push(format!(
+                "model {}: parameters and architecture need https sources",
+                m.id
+            ));
         }
         let attention_ok = match a.attention {
-            Attention::Gqa { kv_heads, head_dim } => kv_heads > 0 && head_dim > 0 && kv_heads <= a.attention_heads,
-            Attention::Mla { kv_lora_rank, rope_dim } => kv_lora_rank > 0 && rope_dim > 0,
-            Attention::Sliding { kv_heads, head_dim, sliding_layers, window } => {
-                kv_heads > 0 && head_dim > 0 && sliding_layers < a.layers && window > 0
+            Attention::Gqa { kv_heads, head_dim } => {
+                kv_heads > 0 && head_dim > 0 && kv_heads <= a.attention_heads
             }
-            Attention::HybridLinear { kv_heads, head_dim, full_attention_layers, recurrent_state_mib } => {
+            Attention::Mla {
+                kv_lora_rank,
+                rope_dim,
+            } => kv_lora_rank > 0 && rope_dim > 0,
+            Attention::Sliding {
+                kv_heads,
+                head_dim,
+                sliding_layers,
+                window,
+            } => kv_heads > 0 && head_dim > 0 && sliding_layers < a.layers && window > 0,
+            Attention::HybridLinear {
+                kv_heads,
+                head_dim,
+                full_attention_layers,
+                recurrent_state_mib,
+            } => {
                 kv_heads > 0
                     && head_dim > 0
                     && full_attention_layers > 0
@@ -697,10 +780,13 @@ impl Dataset {
         if !attention_ok {
             problems.push(format!("model {}: attention facts are inconsistent", m.id));
         }
-        if let Some(sm) = &m.seed_memory {
-            if self.weight_format(&sm.format).is_none() || sm.gb <= 0.0 {
-                problems.push(format!("model {}: seed memory figure needs a known format", m.id));
-            }
+        if let Some(sm) = &m.seed_memory
+            && (self.weight_format(&sm.format).is_none() || sm.gb <= 0.0)
+        {
+            problems.push(format!(
+                "model {}: seed memory figure needs a known format",
+                m.id
+            ));
         }
         problems
     }

@@ -20,7 +20,8 @@ impl Date {
         if !(1970..=2999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
             return None;
         }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let leap =
+            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days_in_month = match month {
             2 if leap => 29,
             2 => 28,
@@ -83,7 +84,13 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 
@@ -113,7 +120,10 @@ mod tests {
     #[test]
     fn epoch_days_round_trip() {
         for d in [0, 1, 59, 60, 365, 10_000, 20_502, 30_000] {
-            assert_eq!(Date::from_days_since_epoch(d).unwrap().days_since_epoch(), d);
+            assert_eq!(
+                Date::from_days_since_epoch(d).unwrap().days_since_epoch(),
+                d
+            );
         }
     }
 
@@ -121,6 +131,9 @@ mod tests {
     fn epoch_days() {
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
         // 2026-02-18 is day 20,502 (hand count: 56 years incl. 14 leap days = 20,454; + 31 + 17).
-        assert_eq!(Date::parse("2026-02-18").unwrap().days_since_epoch(), 20_502);
+        assert_eq!(
+            Date::parse("2026-02-18").unwrap().days_since_epoch(),
+            20_502
+        );
     }
 }

@@ -22,8 +22,20 @@ fn opt(v: Option<f64>, digits: usize) -> String {
 pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
     let mut out = String::new();
     let mut header = vec![
-        "rank", "model", "open_weight", "fit", "format", "weights_gb", "kv_cache_gb", "overhead_gb",
-        "headroom_gb", "decode_ceiling_tok_s", "max_context_tokens", "value_points", "gap_open", "gap_proprietary",
+        "rank",
+        "model",
+        "open_weight",
+        "fit",
+        "format",
+        "weights_gb",
+        "kv_cache_gb",
+        "overhead_gb",
+        "headroom_gb",
+        "decode_ceiling_tok_s",
+        "max_context_tokens",
+        "value_points",
+        "gap_open",
+        "gap_proprietary",
     ]
     .into_iter()
     .map(String::from)
@@ -32,12 +44,22 @@ pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
         header.push(b.to_string());
         header.push(format!("{b}_source"));
     }
-    out.push_str(&header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
     out.push('\n');
     for (i, r) in a.rows.iter().enumerate() {
         let f = r.fit.as_ref();
         let mut cells = vec![
-            if r.value.is_some() { (i + 1).to_string() } else { String::new() },
+            if r.value.is_some() {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            },
             r.model.name.clone(),
             r.model.open_weight.to_string(),
             f.map_or("proprietary".into(), |f| f.status.label().to_string()),
@@ -56,7 +78,13 @@ pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
             cells.push(p.map_or(String::new(), |p| p.score.display(p.bench)));
             cells.push(p.map_or(String::new(), |p| p.score.source.clone()));
         }
-        out.push_str(&cells.iter().map(|c| csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     let _ = dataset;

@@ -67,16 +67,35 @@ pub struct Fit {
 }
 
 /// The fit of one model at one format.
-pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, format: &WeightFormat) -> Fit {
+pub fn fit_at(
+    facts: &OpenFacts<'_>,
+    machine: &Machine,
+    workload: &Workload,
+    format: &WeightFormat,
+) -> Fit {
     let context = workload.context_tokens.min(facts.arch.max_context);
     let effective = Workload {
         context_tokens: context,
         ..*workload
     };
-    let overhead: f64 = machine.units.iter().map(|u| u.overhead_gb.min(u.usable_gb)).sum();
+    let overhead: f64 = machine
+        .units
+        .iter()
+        .map(|u| u.overhead_gb.min(u.usable_gb))
+        .sum();
     let mem = memory::breakdown(facts.params, facts.arch, format, &effective, overhead);
-    let placement = place(machine, mem.weights_gb, mem.kv_cache_gb, facts.arch.layers, facts.arch.attention_heads);
-    let free_after: f64 = placement.shares.iter().map(|s| s.usable_gb - s.used_gb()).sum();
+    let placement = place(
+        machine,
+        mem.weights_gb,
+        mem.kv_cache_gb,
+        facts.arch.layers,
+        facts.arch.attention_heads,
+    );
+    let free_after: f64 = placement
+        .shares
+        .iter()
+        .map(|s| s.usable_gb - s.used_gb())
+        .sum();
     let mut expert_offload = None;
     let (status, headroom, offload) = if machine.units.is_empty() {
         (FitStatus::NoFit, -mem.total_gb(), 0.0)
@@ -84,13 +103,26 @@ pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, for
         (FitStatus::Fits, free_after, 0.0)
     } else if let Some(x) = expert_offload_for(facts, machine, format, mem.kv_cache_gb) {
         expert_offload = Some(x);
-        (FitStatus::Offload, machine.offload_ram_gb - x.cpu_gb, x.cpu_gb)
+        (
+            FitStatus::Offload,
+            machine.offload_ram_gb - x.cpu_gb,
+            x.cpu_gb,
+        )
     } else if machine.runtime == Runtime::LlamaCpp && placement.rest_gb <= machine.offload_ram_gb {
-        (FitStatus::Offload, machine.offload_ram_gb - placement.rest_gb, placement.rest_gb)
+        (
+            FitStatus::Offload,
+            machine.offload_ram_gb - placement.rest_gb,
+            placement.rest_gb,
+        )
     } else {
-        (FitStatus::NoFit, machine.offload_ram_gb - placement.rest_gb, 0.0)
+        (
+            FitStatus::NoFit,
+            machine.offload_ram_gb - placement.rest_gb,
+            0.0,
+        )
     };
-    let tight = status == FitStatus::Fits && headroom < TIGHT_MARGIN * (mem.weights_gb + mem.kv_cache_gb);
+    let tight =
+        status == FitStatus::Fits && headroom < TIGHT_MARGIN * (mem.weights_gb + mem.kv_cache_gb);
     Fit {
         status,
         format_id: format.id.clone(),
@@ -108,8 +140,16 @@ pub fn fit_at(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, for
 /// The fewest layers whose routed experts must move to system RAM so the rest fits on the
 /// devices (llama.cpp only, mixture-of-experts models only). One layer of slack is kept on
 /// the devices for layer granularity.
-pub fn expert_offload_for(facts: &OpenFacts<'_>, machine: &Machine, format: &WeightFormat, kv_gb: f64) -> Option<ExpertOffload> {
-    if machine.runtime != Runtime::LlamaCpp || machine.offload_ram_gb <= 0.0 || machine.units.is_empty() {
+pub fn expert_offload_for(
+    facts: &OpenFacts<'_>,
+    machine: &Machine,
+    format: &WeightFormat,
+    kv_gb: f64,
+) -> Option<ExpertOffload> {
+    if machine.runtime != Runtime::LlamaCpp
+        || machine.offload_ram_gb <= 0.0
+        || machine.units.is_empty()
+    {
         return None;
     }
     let (dense_b, experts_b, _) = memory::moe_split(facts.params, facts.arch)?;
@@ -123,7 +163,9 @@ pub fn expert_offload_for(facts: &OpenFacts<'_>, machine: &Machine, format: &Wei
     if base > free {
         return None;
     }
-    let on_gpu_layers = ((free - base) / expert_layer_gb.max(1e-12)).floor().min(layers);
+    let on_gpu_layers = ((free - base) / expert_layer_gb.max(1e-12))
+        .floor()
+        .min(layers);
     let cpu_layers = (layers - on_gpu_layers).max(0.0);
     let cpu_gb = cpu_layers * expert_layer_gb;
     (cpu_layers >= 1.0 && cpu_gb <= machine.offload_ram_gb).then_some(ExpertOffload {
@@ -135,12 +177,17 @@ pub fn expert_offload_for(facts: &OpenFacts<'_>, machine: &Machine, format: &Wei
 /// Formats the best-that-fits search may pick for a model, best quality first (the dataset
 /// keeps them sorted): formats the runtime loads on these devices, no wider than the model's
 /// native one (upcasting buys nothing).
-pub fn candidate_formats<'a>(dataset: &'a Dataset, facts: &OpenFacts<'_>, machine: &'a Machine) -> impl Iterator<Item = &'a WeightFormat> + 'a {
+pub fn candidate_formats<'a>(
+    dataset: &'a Dataset,
+    facts: &OpenFacts<'_>,
+    machine: &'a Machine,
+) -> impl Iterator<Item = &'a WeightFormat> + 'a {
     let native_bits = dataset
         .weight_format(&facts.arch.native_format)
         .map_or(16.0, |f| f.bits_per_weight);
     dataset.weight_formats.iter().filter(move |f| {
-        f.bits_per_weight <= native_bits + 1e-9 && machine.runtime.supports_format(f, &machine.families())
+        f.bits_per_weight <= native_bits + 1e-9
+            && machine.runtime.supports_format(f, &machine.families())
     })
 }
 
@@ -159,10 +206,22 @@ pub fn best_fit(
         return Some(fit_at(&facts, machine, workload, format));
     }
     let context = workload.context_tokens.min(facts.arch.max_context);
-    let kv = memory::kv_cache_gb(facts.arch, &Workload { context_tokens: context, ..*workload });
+    let kv = memory::kv_cache_gb(
+        facts.arch,
+        &Workload {
+            context_tokens: context,
+            ..*workload
+        },
+    );
     // Allocation-free tests first; one full fit for the chosen format.
     let rest = |f: &WeightFormat| {
-        quick_rest_gb(machine, memory::weights_gb(facts.params, f), kv, facts.arch.layers, facts.arch.attention_heads)
+        quick_rest_gb(
+            machine,
+            memory::weights_gb(facts.params, f),
+            kv,
+            facts.arch.layers,
+            facts.arch.attention_heads,
+        )
     };
     let mut smallest = None;
     let mut offload = None;
@@ -178,12 +237,19 @@ pub fn best_fit(
         }
         smallest = Some(f);
     }
-    offload.or(smallest).map(|f| fit_at(&facts, machine, workload, f))
+    offload
+        .or(smallest)
+        .map(|f| fit_at(&facts, machine, workload, f))
 }
 
 /// The largest context (tokens, to 256-token granularity) at which the model still fits in
 /// device memory at this format and session count; `None` if not even the minimum fits.
-pub fn largest_context(facts: &OpenFacts<'_>, machine: &Machine, workload: &Workload, format: &WeightFormat) -> Option<u32> {
+pub fn largest_context(
+    facts: &OpenFacts<'_>,
+    machine: &Machine,
+    workload: &Workload,
+    format: &WeightFormat,
+) -> Option<u32> {
     const STEP: u32 = 256;
     if machine.units.is_empty() {
         return None;
@@ -194,7 +260,13 @@ pub fn largest_context(facts: &OpenFacts<'_>, machine: &Machine, workload: &Work
             context_tokens: ctx,
             ..*workload
         };
-        quick_rest_gb(machine, weights, memory::kv_cache_gb(facts.arch, &w), facts.arch.layers, facts.arch.attention_heads) <= 1e-9
+        quick_rest_gb(
+            machine,
+            weights,
+            memory::kv_cache_gb(facts.arch, &w),
+            facts.arch.layers,
+            facts.arch.attention_heads,
+        ) <= 1e-9
     };
     let max = facts.arch.max_context;
     if !fits(STEP.min(max)) {

@@ -81,7 +81,11 @@ impl Machine {
             .into_iter()
             .map(|(n, c)| if c > 1 { format!("{c}× {n}") } else { n })
             .collect();
-        if text.is_empty() { "no devices".into() } else { text.join(" + ") }
+        if text.is_empty() {
+            "no devices".into()
+        } else {
+            text.join(" + ")
+        }
     }
 }
 
@@ -103,7 +107,9 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
             DeviceRef::Known(id) => dataset.device(id).map(|d| {
                 let unified = d.kind == MemoryKind::Unified;
                 let share = if unified {
-                    cfg.gpu_share.or(d.gpu_share).unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
+                    cfg.gpu_share
+                        .or(d.gpu_share)
+                        .unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
                 } else {
                     1.0
                 };
@@ -119,9 +125,22 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
                     fp16_tflops: d.fp16_tflops,
                 }
             }),
-            DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => {
-                let memory = config::clamp_f64(*memory_gb, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
-                let share = if *unified { cfg.gpu_share.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE) } else { 1.0 };
+            DeviceRef::Custom {
+                memory_gb,
+                bandwidth_gb_s,
+                unified,
+            } => {
+                let memory = config::clamp_f64(
+                    *memory_gb,
+                    config::MIN_MEMORY_GB,
+                    config::MAX_MEMORY_GB,
+                    24.0,
+                );
+                let share = if *unified {
+                    cfg.gpu_share.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
+                } else {
+                    1.0
+                };
                 Some(DeviceUnit {
                     id: "custom".into(),
                     name: format!("Custom {memory:.0} GB"),
@@ -156,7 +175,11 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
         units,
         unsupported,
         // Offload to system RAM is llama.cpp's; unified machines have no separate RAM.
-        offload_ram_gb: if all_unified || runtime != Runtime::LlamaCpp { 0.0 } else { (ram - RAM_RESERVED_FOR_OS_GB).max(0.0) },
+        offload_ram_gb: if all_unified || runtime != Runtime::LlamaCpp {
+            0.0
+        } else {
+            (ram - RAM_RESERVED_FOR_OS_GB).max(0.0)
+        },
         ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
     }
 }

@@ -42,7 +42,11 @@ pub const FLAGS: &[(Runtime, &str, &str)] = &[
     (Runtime::Vllm, "--quantization", VLLM_DOC),
     (Runtime::Vllm, "--host", VLLM_DOC),
     (Runtime::Vllm, "--port", VLLM_DOC),
-    (Runtime::Sglang, "-m", "https://docs.python.org/3/using/cmdline.html#cmdoption-m"),
+    (
+        Runtime::Sglang,
+        "-m",
+        "https://docs.python.org/3/using/cmdline.html#cmdoption-m",
+    ),
     (Runtime::Sglang, "--model-path", SGLANG_DOC),
     (Runtime::Sglang, "--tp", SGLANG_DOC),
     (Runtime::Sglang, "--pp", SGLANG_DOC),
@@ -75,7 +79,13 @@ fn gguf_tag(format: &str) -> String {
 }
 
 /// The command for `model` at `fit` on `machine`. `None` for proprietary models.
-pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, workload: &Workload) -> Option<Launch> {
+pub fn command(
+    dataset: &Dataset,
+    model: &Model,
+    fit: &Fit,
+    machine: &Machine,
+    workload: &Workload,
+) -> Option<Launch> {
     model.open_facts()?;
     let mut notes = Vec::new();
     let ctx = fit.context_tokens;
@@ -94,7 +104,11 @@ pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, w
                 Some(repo) => p.push(format!("-hf {repo}:{}", gguf_tag(&fit.format_id))),
                 None => {
                     let base = model.repos.hf.as_deref().unwrap_or(&model.id);
-                    let file = format!("{}-{}.gguf", base.rsplit('/').next().unwrap_or(base), gguf_tag(&fit.format_id));
+                    let file = format!(
+                        "{}-{}.gguf",
+                        base.rsplit('/').next().unwrap_or(base),
+                        gguf_tag(&fit.format_id)
+                    );
                     notes.push(format!(
                         "The dataset has no GGUF repository for {}: convert {base} with llama.cpp's convert_hf_to_gguf.py and llama-quantize to {file}.",
                         model.name
@@ -105,10 +119,19 @@ pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, w
             // llama-server's context is shared by its slots: each session gets ctx-size / parallel.
             p.push(format!("--ctx-size {}", ctx as u64 * n as u64));
             p.push(format!("--parallel {n}"));
-            let gpu_layers = if fit.placement.rest_layers > 0 { fit.placement.gpu_layers() } else { 999 };
+            let gpu_layers = if fit.placement.rest_layers > 0 {
+                fit.placement.gpu_layers()
+            } else {
+                999
+            };
             p.push(format!("--n-gpu-layers {gpu_layers}"));
             if devices > 1 {
-                let split: Vec<String> = fit.placement.shares.iter().map(|s| s.layers.to_string()).collect();
+                let split: Vec<String> = fit
+                    .placement
+                    .shares
+                    .iter()
+                    .map(|s| s.layers.to_string())
+                    .collect();
                 p.push("--split-mode layer".into());
                 p.push(format!("--tensor-split {}", split.join(",")));
             }
@@ -127,45 +150,87 @@ pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, w
             let (repo, quant) = match fit.format_id.as_str() {
                 "fp8" => match &model.repos.fp8 {
                     Some(r) => (r.clone(), None),
-                    None => (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), Some("fp8")),
+                    None => (
+                        model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
+                        Some("fp8"),
+                    ),
                 },
                 "awq_int4" => match &model.repos.awq {
                     Some(r) => (r.clone(), None),
                     None => {
                         notes.push(format!("The dataset has no AWQ checkpoint for {}; quantize it with AutoAWQ / llm-compressor first, or pick FP8 or BF16.", model.name));
-                        (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None)
+                        (
+                            model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
+                            None,
+                        )
                     }
                 },
                 "nvfp4" => {
                     notes.push(format!("NVFP4 needs a pre-quantized checkpoint (e.g. from NVIDIA's Model Optimizer); the dataset has none for {}.", model.name));
-                    (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None)
+                    (
+                        model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
+                        None,
+                    )
                 }
-                _ => (model.repos.hf.clone().unwrap_or_else(|| model.id.clone()), None),
+                _ => (
+                    model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
+                    None,
+                ),
             };
-            let mut p = if vllm { vec![format!("vllm serve {repo}")] } else { vec![format!("python -m sglang.launch_server --model-path {repo}")] };
+            let mut p = if vllm {
+                vec![format!("vllm serve {repo}")]
+            } else {
+                vec![format!(
+                    "python -m sglang.launch_server --model-path {repo}"
+                )]
+            };
             match fit.placement.mode {
-                Mode::Tensor { size } if size > 1 => p.push(if vllm { format!("--tensor-parallel-size {size}") } else { format!("--tp {size}") }),
+                Mode::Tensor { size } if size > 1 => p.push(if vllm {
+                    format!("--tensor-parallel-size {size}")
+                } else {
+                    format!("--tp {size}")
+                }),
                 Mode::Pipeline { stages } => {
                     notes.push(format!("{devices} GPUs do not divide the model's attention heads, so the GPUs form pipeline stages."));
-                    p.push(if vllm { format!("--pipeline-parallel-size {stages}") } else { format!("--pp {stages}") });
+                    p.push(if vllm {
+                        format!("--pipeline-parallel-size {stages}")
+                    } else {
+                        format!("--pp {stages}")
+                    });
                 }
                 _ => {}
             }
-            p.push(if vllm { format!("--max-model-len {ctx}") } else { format!("--context-length {ctx}") });
-            p.push(if vllm { format!("--max-num-seqs {n}") } else { format!("--max-running-requests {n}") });
+            p.push(if vllm {
+                format!("--max-model-len {ctx}")
+            } else {
+                format!("--context-length {ctx}")
+            });
+            p.push(if vllm {
+                format!("--max-num-seqs {n}")
+            } else {
+                format!("--max-running-requests {n}")
+            });
             p.push(if vllm {
                 format!("--gpu-memory-utilization {VLLM_GPU_MEMORY_UTILIZATION:.2}")
             } else {
                 format!("--mem-fraction-static {SGLANG_MEM_FRACTION_STATIC:.2}")
             });
             if kv == "fp8" {
-                p.push(if vllm { "--kv-cache-dtype fp8".into() } else { "--kv-cache-dtype fp8_e4m3".into() });
+                p.push(if vllm {
+                    "--kv-cache-dtype fp8".into()
+                } else {
+                    "--kv-cache-dtype fp8_e4m3".into()
+                });
             }
             if let Some(q) = quant {
                 notes.push("No FP8 checkpoint in the dataset: the BF16 weights are quantized to FP8 when loading.".into());
                 p.push(format!("--quantization {q}"));
             }
-            p.push(if vllm { "--host 127.0.0.1 --port 8000".into() } else { "--host 127.0.0.1 --port 30000".into() });
+            p.push(if vllm {
+                "--host 127.0.0.1 --port 8000".into()
+            } else {
+                "--host 127.0.0.1 --port 30000".into()
+            });
             p
         }
         Runtime::Mlx => {
@@ -183,15 +248,24 @@ pub fn command(dataset: &Dataset, model: &Model, fit: &Fit, machine: &Machine, w
             if devices > 1 {
                 notes.push("Several Macs: MLX's distributed mode (mlx.launch) is set up separately; the command serves one machine.".into());
             }
-            vec![format!("mlx_lm.server --model {served}"), "--host 127.0.0.1 --port 8080".into()]
+            vec![
+                format!("mlx_lm.server --model {served}"),
+                "--host 127.0.0.1 --port 8080".into(),
+            ]
         }
     };
-    Some(Launch { command: parts.join(" "), notes })
+    Some(Launch {
+        command: parts.join(" "),
+        notes,
+    })
 }
 
 /// The flags a command uses (tokens starting with '-').
 pub fn flags_in(command: &str) -> Vec<&str> {
-    command.split_whitespace().filter(|t| t.starts_with('-')).collect()
+    command
+        .split_whitespace()
+        .filter(|t| t.starts_with('-'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -204,18 +278,44 @@ mod tests {
         let ds = Dataset::bundled();
         let a = rank::analyze(ds, cfg);
         let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
-        command(ds, row.model, row.fit.as_ref().unwrap(), &a.machine, &a.workload).unwrap()
+        command(
+            ds,
+            row.model,
+            row.fit.as_ref().unwrap(),
+            &a.machine,
+            &a.workload,
+        )
+        .unwrap()
     }
 
     #[test]
     fn every_flag_is_documented() {
         let ds = Dataset::bundled();
-        for preset in ["pro6000", "pro6000-5090", "pro6000x2", "mac256", "sparkx2", "rtx3090x4"] {
+        for preset in [
+            "pro6000",
+            "pro6000-5090",
+            "pro6000x2",
+            "mac256",
+            "sparkx2",
+            "rtx3090x4",
+        ] {
             for runtime in Runtime::ALL {
-                let cfg = Config { runtime, ram_gb: 128.0, sessions: 4, ..Config::with_preset(ds.preset(preset).unwrap()) };
+                let cfg = Config {
+                    runtime,
+                    ram_gb: 128.0,
+                    sessions: 4,
+                    ..Config::with_preset(ds.preset(preset).unwrap())
+                };
                 let a = rank::analyze(ds, &cfg);
                 for r in a.rows.iter().filter(|r| r.fit.is_some()) {
-                    let l = command(ds, r.model, r.fit.as_ref().unwrap(), &a.machine, &a.workload).unwrap();
+                    let l = command(
+                        ds,
+                        r.model,
+                        r.fit.as_ref().unwrap(),
+                        &a.machine,
+                        &a.workload,
+                    )
+                    .unwrap();
                     for flag in flags_in(&l.command) {
                         assert!(
                             FLAGS.iter().any(|(rt, f, _)| *rt == runtime && *f == flag),
@@ -226,7 +326,10 @@ mod tests {
                     }
                     for n in &l.notes {
                         for flag in flags_in(n).into_iter().filter(|f| f.starts_with("--")) {
-                            assert!(FLAGS.iter().any(|(_, f, _)| *f == flag), "undocumented flag {flag} in note `{n}`");
+                            assert!(
+                                FLAGS.iter().any(|(_, f, _)| *f == flag),
+                                "undocumented flag {flag} in note `{n}`"
+                            );
                         }
                     }
                 }
@@ -238,32 +341,85 @@ mod tests {
     fn llama_cpp_command_matches_the_placement() {
         let ds = Dataset::bundled();
         // Two different cards: a layer split in proportion to free memory.
-        let cfg = Config { sessions: 2, kv: "q8_0".into(), ..Config::with_preset(ds.preset("pro6000-5090").unwrap()) };
+        let cfg = Config {
+            sessions: 2,
+            kv: "q8_0".into(),
+            ..Config::with_preset(ds.preset("pro6000-5090").unwrap())
+        };
         let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
-        assert!(l.command.starts_with("llama-server -hf unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:BF16"), "{}", l.command);
-        assert!(l.command.contains("--ctx-size 131072 --parallel 2"), "{}", l.command);
-        assert!(l.command.contains("--split-mode layer --tensor-split "), "{}", l.command);
-        assert!(l.command.contains("--cache-type-k q8_0 --cache-type-v q8_0"));
+        assert!(
+            l.command
+                .starts_with("llama-server -hf unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:BF16"),
+            "{}",
+            l.command
+        );
+        assert!(
+            l.command.contains("--ctx-size 131072 --parallel 2"),
+            "{}",
+            l.command
+        );
+        assert!(
+            l.command.contains("--split-mode layer --tensor-split "),
+            "{}",
+            l.command
+        );
+        assert!(
+            l.command
+                .contains("--cache-type-k q8_0 --cache-type-v q8_0")
+        );
         // Expert offload for a MoE that does not fit: --n-cpu-moe with the engine's layer count.
-        let cfg = Config { ram_gb: 256.0, quant: QuantChoice::Fixed("q4_k_m".into()), ..Config::default() };
+        let cfg = Config {
+            ram_gb: 256.0,
+            quant: QuantChoice::Fixed("q4_k_m".into()),
+            ..Config::default()
+        };
         let a = rank::analyze(ds, &cfg);
-        let row = a.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
-        let x = row.fit.as_ref().unwrap().expert_offload.expect("expert offload");
+        let row = a
+            .rows
+            .iter()
+            .find(|r| r.model.id == "minimax-m2.5")
+            .unwrap();
+        let x = row
+            .fit
+            .as_ref()
+            .unwrap()
+            .expert_offload
+            .expect("expert offload");
         let l = launch_for(&cfg, "minimax-m2.5");
-        assert!(l.command.contains(&format!("--n-cpu-moe {}", x.cpu_layers)), "{}", l.command);
+        assert!(
+            l.command.contains(&format!("--n-cpu-moe {}", x.cpu_layers)),
+            "{}",
+            l.command
+        );
     }
 
     #[test]
     fn vllm_command_uses_tensor_parallel_and_real_repos() {
         let ds = Dataset::bundled();
-        let cfg = Config { runtime: Runtime::Vllm, kv: "fp8".into(), ..Config::with_preset(ds.preset("pro6000x2").unwrap()) };
+        let cfg = Config {
+            runtime: Runtime::Vllm,
+            kv: "fp8".into(),
+            ..Config::with_preset(ds.preset("pro6000x2").unwrap())
+        };
         let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
-        assert!(l.command.starts_with("vllm serve Qwen/Qwen3-Coder-30B-A3B-Instruct"), "{}", l.command);
+        assert!(
+            l.command
+                .starts_with("vllm serve Qwen/Qwen3-Coder-30B-A3B-Instruct"),
+            "{}",
+            l.command
+        );
         assert!(l.command.contains("--tensor-parallel-size 2"));
         assert!(l.command.contains("--max-model-len 65536"));
         assert!(l.command.contains("--kv-cache-dtype fp8"));
-        let cfg = Config { runtime: Runtime::Mlx, ..Config::with_preset(ds.preset("mac256").unwrap()) };
+        let cfg = Config {
+            runtime: Runtime::Mlx,
+            ..Config::with_preset(ds.preset("mac256").unwrap())
+        };
         let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
-        assert!(l.command.starts_with("mlx_lm.server --model "), "{}", l.command);
+        assert!(
+            l.command.starts_with("mlx_lm.server --model "),
+            "{}",
+            l.command
+        );
     }
 }

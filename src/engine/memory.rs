@@ -60,19 +60,37 @@ pub fn active_weights_gb(params: &Params, format: &WeightFormat) -> f64 {
 fn kv_elements(arch: &Architecture, context: u32) -> (f64, f64) {
     let ctx = context as f64;
     match arch.attention {
-        Attention::Gqa { kv_heads, head_dim } => {
-            (arch.layers as f64 * ctx * 2.0 * kv_heads as f64 * head_dim as f64, 0.0)
-        }
-        Attention::Mla { kv_lora_rank, rope_dim } => {
-            (arch.layers as f64 * ctx * (kv_lora_rank + rope_dim) as f64, 0.0)
-        }
-        Attention::Sliding { kv_heads, head_dim, sliding_layers, window } => {
+        Attention::Gqa { kv_heads, head_dim } => (
+            arch.layers as f64 * ctx * 2.0 * kv_heads as f64 * head_dim as f64,
+            0.0,
+        ),
+        Attention::Mla {
+            kv_lora_rank,
+            rope_dim,
+        } => (
+            arch.layers as f64 * ctx * (kv_lora_rank + rope_dim) as f64,
+            0.0,
+        ),
+        Attention::Sliding {
+            kv_heads,
+            head_dim,
+            sliding_layers,
+            window,
+        } => {
             let per_token_layer = 2.0 * kv_heads as f64 * head_dim as f64;
             let full_layers = arch.layers.saturating_sub(sliding_layers) as f64;
             let windowed = ctx.min(window as f64);
-            ((full_layers * ctx + sliding_layers as f64 * windowed) * per_token_layer, 0.0)
+            (
+                (full_layers * ctx + sliding_layers as f64 * windowed) * per_token_layer,
+                0.0,
+            )
         }
-        Attention::HybridLinear { kv_heads, head_dim, full_attention_layers, recurrent_state_mib } => (
+        Attention::HybridLinear {
+            kv_heads,
+            head_dim,
+            full_attention_layers,
+            recurrent_state_mib,
+        } => (
             full_attention_layers as f64 * ctx * 2.0 * kv_heads as f64 * head_dim as f64,
             recurrent_state_mib * BYTES_PER_MIB,
         ),
@@ -81,7 +99,11 @@ fn kv_elements(arch: &Architecture, context: u32) -> (f64, f64) {
 
 /// KV cache for one session of `context` tokens, in GB. The recurrent state of hybrid
 /// models is kept at FP32 whatever the KV precision, as llama.cpp does.
-pub fn kv_cache_gb_per_session(arch: &Architecture, context: u32, kv_bytes_per_element: f64) -> f64 {
+pub fn kv_cache_gb_per_session(
+    arch: &Architecture,
+    context: u32,
+    kv_bytes_per_element: f64,
+) -> f64 {
     let (elements, fixed_bytes) = kv_elements(arch, context);
     (elements * kv_bytes_per_element + fixed_bytes) / BYTES_PER_GB
 }
@@ -118,7 +140,8 @@ pub fn moe_split(params: &Params, arch: &Architecture) -> Option<(f64, f64, f64)
     if routed_share >= 1.0 {
         return None;
     }
-    let experts = ((params.total_b - params.active_b) / (1.0 - routed_share)).clamp(0.0, params.total_b);
+    let experts =
+        ((params.total_b - params.active_b) / (1.0 - routed_share)).clamp(0.0, params.total_b);
     let dense = params.total_b - experts;
     Some((dense, experts, experts * routed_share))
 }
@@ -133,7 +156,13 @@ mod tests {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let w = Workload::new(context, 1, ds.kv_format("f16").unwrap());
-        breakdown(facts.params, facts.arch, ds.weight_format(format).unwrap(), &w, RUNTIME_OVERHEAD_GB_PER_DEVICE)
+        breakdown(
+            facts.params,
+            facts.arch,
+            ds.weight_format(format).unwrap(),
+            &w,
+            RUNTIME_OVERHEAD_GB_PER_DEVICE,
+        )
     }
 
     fn within(actual: f64, expected: f64, tolerance: f64) -> bool {
@@ -186,7 +215,11 @@ mod tests {
     #[test]
     fn kv_scales_with_sessions_and_precision() {
         let ds = Dataset::bundled();
-        let facts = ds.model("qwen3-coder-30b-a3b").unwrap().open_facts().unwrap();
+        let facts = ds
+            .model("qwen3-coder-30b-a3b")
+            .unwrap()
+            .open_facts()
+            .unwrap();
         let f16 = Workload::new(32_768, 1, ds.kv_format("f16").unwrap());
         let q8x4 = Workload::new(32_768, 4, ds.kv_format("q8_0").unwrap());
         let ratio = kv_cache_gb(facts.arch, &q8x4) / kv_cache_gb(facts.arch, &f16);

@@ -63,7 +63,9 @@ fn capacities(machine: &Machine, per_layer_gb: f64) -> impl Iterator<Item = u32>
         if per_layer_gb <= 0.0 {
             u32::MAX
         } else {
-            ((u.free_gb() + 1e-9) / per_layer_gb).floor().min(u32::MAX as f64) as u32
+            ((u.free_gb() + 1e-9) / per_layer_gb)
+                .floor()
+                .min(u32::MAX as f64) as u32
         }
     })
 }
@@ -151,7 +153,13 @@ pub fn place_layers(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32)
 }
 
 /// The split the machine's runtime uses.
-pub fn place(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> Placement {
+pub fn place(
+    machine: &Machine,
+    weights_gb: f64,
+    kv_gb: f64,
+    layers: u32,
+    attention_heads: u32,
+) -> Placement {
     match machine.runtime.split() {
         Split::Layers => place_layers(machine, weights_gb, kv_gb, layers),
         Split::Tensor => place_parallel(machine, weights_gb, kv_gb, layers, attention_heads),
@@ -159,7 +167,13 @@ pub fn place(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attent
 }
 
 /// Allocation-free: GB no device can hold under the machine's runtime split.
-pub fn quick_rest_gb(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> f64 {
+pub fn quick_rest_gb(
+    machine: &Machine,
+    weights_gb: f64,
+    kv_gb: f64,
+    layers: u32,
+    attention_heads: u32,
+) -> f64 {
     match machine.runtime.split() {
         Split::Layers => rest_gb(machine, weights_gb, kv_gb, layers),
         Split::Tensor => {
@@ -173,8 +187,14 @@ pub fn quick_rest_gb(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32
 
 /// Each device's GB under tensor parallelism (equal shards) or, when `n` does not divide the
 /// heads, equal pipeline stages (the first stages take the extra layers).
-fn parallel_shares<'m>(machine: &'m Machine, total_gb: f64, layers: u32, heads: u32, n: u32) -> impl Iterator<Item = (f64, &'m super::hardware::DeviceUnit)> + 'm {
-    let tensor = heads % n == 0;
+fn parallel_shares<'m>(
+    machine: &'m Machine,
+    total_gb: f64,
+    layers: u32,
+    heads: u32,
+    n: u32,
+) -> impl Iterator<Item = (f64, &'m super::hardware::DeviceUnit)> + 'm {
+    let tensor = heads.is_multiple_of(n);
     let layers = layers.max(1);
     machine.units.iter().enumerate().map(move |(i, u)| {
         let need = if tensor {
@@ -189,11 +209,17 @@ fn parallel_shares<'m>(machine: &'m Machine, total_gb: f64, layers: u32, heads: 
 
 /// Tensor parallelism over every GPU (or equal pipeline stages when the GPU count does not
 /// divide the attention heads): the smallest card bounds the whole.
-pub fn place_parallel(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32, attention_heads: u32) -> Placement {
+pub fn place_parallel(
+    machine: &Machine,
+    weights_gb: f64,
+    kv_gb: f64,
+    layers: u32,
+    attention_heads: u32,
+) -> Placement {
     let n = machine.units.len().max(1) as u32;
     let layers = layers.max(1);
     let total = weights_gb + kv_gb;
-    let tensor = attention_heads % n == 0;
+    let tensor = attention_heads.is_multiple_of(n);
     let wshare = if total > 0.0 { weights_gb / total } else { 1.0 };
     let mut rest = 0.0;
     let shares = parallel_shares(machine, total, layers, attention_heads, n)
@@ -201,7 +227,11 @@ pub fn place_parallel(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u3
         .map(|(i, (need, u))| {
             rest += (need - u.free_gb()).max(0.0);
             DeviceShare {
-                layers: if tensor { layers } else { layers / n + u32::from((i as u32) < layers % n) },
+                layers: if tensor {
+                    layers
+                } else {
+                    layers / n + u32::from((i as u32) < layers % n)
+                },
                 weights_gb: need * wshare,
                 kv_cache_gb: need * (1.0 - wshare),
                 overhead_gb: u.overhead_gb.min(u.usable_gb),
@@ -210,7 +240,11 @@ pub fn place_parallel(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u3
         })
         .collect();
     Placement {
-        mode: if tensor { Mode::Tensor { size: n } } else { Mode::Pipeline { stages: n } },
+        mode: if tensor {
+            Mode::Tensor { size: n }
+        } else {
+            Mode::Pipeline { stages: n }
+        },
         shares,
         rest_layers: 0,
         rest_gb: rest,

@@ -11,7 +11,7 @@
 //!   the model has; a model needs at least half the profile's weight to be ranked.
 
 use super::config::{Config, DataDate, QuantChoice, RankBy};
-use super::dataset::{Benchmark, DateBasis, Dataset, Model, SEED_DATE, Score};
+use super::dataset::{Benchmark, Dataset, DateBasis, Model, SEED_DATE, Score};
 use super::date::Date;
 use super::fit::{self, Fit, FitStatus};
 use super::hardware::{self, Machine};
@@ -74,9 +74,18 @@ pub struct Scope {
 impl Scope {
     pub fn of(dataset: &Dataset, data: DataDate) -> Scope {
         match data {
-            DataDate::Newest => Scope { as_of: dataset.newest_date(), seed_only: false },
-            DataDate::AsOf(d) => Scope { as_of: d, seed_only: false },
-            DataDate::Seed => Scope { as_of: SEED_DATE, seed_only: true },
+            DataDate::Newest => Scope {
+                as_of: dataset.newest_date(),
+                seed_only: false,
+            },
+            DataDate::AsOf(d) => Scope {
+                as_of: d,
+                seed_only: false,
+            },
+            DataDate::Seed => Scope {
+                as_of: SEED_DATE,
+                seed_only: true,
+            },
         }
     }
     pub fn includes_model(&self, m: &Model) -> bool {
@@ -104,15 +113,31 @@ fn points_of(score: &Score, bench: &Benchmark) -> f64 {
 }
 
 /// Applies the selection rule to one model's figures on one benchmark.
-pub fn pick_score<'a>(dataset: &'a Dataset, scope: Scope, model: &str, bench_id: &str) -> Option<ScorePick<'a>> {
-    let mine: Vec<&Score> = dataset.scores_of(model).filter(|s| scope.includes_score(s)).collect();
+pub fn pick_score<'a>(
+    dataset: &'a Dataset,
+    scope: Scope,
+    model: &str,
+    bench_id: &str,
+) -> Option<ScorePick<'a>> {
+    let mine: Vec<&Score> = dataset
+        .scores_of(model)
+        .filter(|s| scope.includes_score(s))
+        .collect();
     pick_from(dataset, &mine, bench_id)
 }
 
 /// The selection rule over one model's figures already in scope.
-fn pick_from<'a>(dataset: &'a Dataset, mine: &[&'a Score], bench_id: &str) -> Option<ScorePick<'a>> {
+fn pick_from<'a>(
+    dataset: &'a Dataset,
+    mine: &[&'a Score],
+    bench_id: &str,
+) -> Option<ScorePick<'a>> {
     let bench = dataset.benchmark(bench_id)?;
-    let mut candidates: Vec<&Score> = mine.iter().copied().filter(|s| s.bench == bench_id).collect();
+    let mut candidates: Vec<&Score> = mine
+        .iter()
+        .copied()
+        .filter(|s| s.bench == bench_id)
+        .collect();
     if candidates.is_empty() {
         return None;
     }
@@ -140,7 +165,11 @@ fn pick_from<'a>(dataset: &'a Dataset, mine: &[&'a Score], bench_id: &str) -> Op
 
 /// A model's ranking value under `rank`, before any quantization penalty:
 /// (points, share of the profile's weight covered).
-pub fn rank_value(picks: &[Option<ScorePick<'_>>; 4], extra: Option<&ScorePick<'_>>, rank: &RankBy) -> (Option<f64>, f64) {
+pub fn rank_value(
+    picks: &[Option<ScorePick<'_>>; 4],
+    extra: Option<&ScorePick<'_>>,
+    rank: &RankBy,
+) -> (Option<f64>, f64) {
     let weights = match rank {
         RankBy::Bench(id) => {
             let hit = MAIN_BENCHES
@@ -179,7 +208,9 @@ pub fn penalty_pct(dataset: &Dataset, model: &Model, format_id: &str) -> f64 {
         .as_ref()
         .and_then(|a| dataset.weight_format(&a.native_format))
         .map_or(0.0, |f| f.penalty_pct);
-    let chosen = dataset.weight_format(format_id).map_or(0.0, |f| f.penalty_pct);
+    let chosen = dataset
+        .weight_format(format_id)
+        .map_or(0.0, |f| f.penalty_pct);
     (chosen - native).max(0.0)
 }
 
@@ -255,7 +286,11 @@ impl Analysis<'_> {
         if (self.metric_max - 100.0).abs() < 1e-9 {
             format!("{points:.1}")
         } else {
-            format!("{:.2}/{}", points * self.metric_max / 100.0, self.metric_max)
+            format!(
+                "{:.2}/{}",
+                points * self.metric_max / 100.0,
+                self.metric_max
+            )
         }
     }
     /// A gap in the metric's own unit.
@@ -270,8 +305,12 @@ impl Analysis<'_> {
 /// The metric's display name.
 pub fn metric_name(dataset: &Dataset, rank: &RankBy) -> String {
     match rank {
-        RankBy::Bench(id) => dataset.benchmark(id).map_or_else(|| id.clone(), |b| b.name.clone()),
-        RankBy::Profile(id) => profile(id).map_or_else(|| id.clone(), |p| format!("{} profile", p.name)),
+        RankBy::Bench(id) => dataset
+            .benchmark(id)
+            .map_or_else(|| id.clone(), |b| b.name.clone()),
+        RankBy::Profile(id) => {
+            profile(id).map_or_else(|| id.clone(), |p| format!("{} profile", p.name))
+        }
         RankBy::Custom(_) => "custom profile".into(),
     }
 }
@@ -282,15 +321,28 @@ pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
         .kv_format(&cfg.kv)
         .map_or(2.0, |k| k.bytes_per_element);
     Workload {
-        context_tokens: cfg.context_tokens.clamp(super::config::MIN_CONTEXT_TOKENS, super::config::MAX_CONTEXT_TOKENS),
+        context_tokens: cfg.context_tokens.clamp(
+            super::config::MIN_CONTEXT_TOKENS,
+            super::config::MAX_CONTEXT_TOKENS,
+        ),
         sessions: cfg.sessions.clamp(1, super::config::MAX_SESSIONS),
         kv_bytes_per_element: kv,
     }
 }
 
 /// Builds one row (fit, scores, value, speed, largest context) for a model.
-pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &Machine, workload: &Workload, model: &'a Model) -> Row<'a> {
-    let mine: Vec<&Score> = dataset.scores_of(&model.id).filter(|s| scope.includes_score(s)).collect();
+pub fn row_for<'a>(
+    dataset: &'a Dataset,
+    cfg: &Config,
+    scope: Scope,
+    machine: &Machine,
+    workload: &Workload,
+    model: &'a Model,
+) -> Row<'a> {
+    let mine: Vec<&Score> = dataset
+        .scores_of(&model.id)
+        .filter(|s| scope.includes_score(s))
+        .collect();
     let picks = MAIN_BENCHES.map(|b| pick_from(dataset, &mine, b));
     let extra = match &cfg.rank {
         RankBy::Bench(id) if !MAIN_BENCHES.contains(&id.as_str()) => pick_from(dataset, &mine, id),
@@ -310,7 +362,13 @@ pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &M
     if let (Some(f), Some(facts)) = (&fit, &facts) {
         if let Some(format) = dataset.weight_format(&f.format_id) {
             if f.status != FitStatus::NoFit {
-                decode = speed::decode_ceiling_tok_s(facts, format, f, machine, workload.kv_bytes_per_element);
+                decode = speed::decode_ceiling_tok_s(
+                    facts,
+                    format,
+                    f,
+                    machine,
+                    workload.kv_bytes_per_element,
+                );
                 ttft = speed::ttft_seconds(facts, f, machine, cfg.prompt_tokens);
             }
             max_context = fit::largest_context(facts, machine, workload, format);
@@ -330,7 +388,11 @@ pub fn row_for<'a>(dataset: &'a Dataset, cfg: &Config, scope: Scope, machine: &M
         decode_tok_s: decode,
         decode_est_tok_s: None,
         ttft_s: ttft,
-        measured: if model.open_weight { speed::measurements_for(dataset, model, machine) } else { Vec::new() },
+        measured: if model.open_weight {
+            speed::measurements_for(dataset, model, machine)
+        } else {
+            Vec::new()
+        },
         max_context,
         gap_open: None,
         gap_proprietary: None,
@@ -351,7 +413,12 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
     let leader = |open: bool| {
         rows.iter()
             .filter(|r| r.model.open_weight == open)
-            .filter_map(|r| r.raw_value.map(|v| Leader { model: r.model, value: v }))
+            .filter_map(|r| {
+                r.raw_value.map(|v| Leader {
+                    model: r.model,
+                    value: v,
+                })
+            })
             .max_by(|a, b| a.value.total_cmp(&b.value))
     };
     let best_open = leader(true);
@@ -369,7 +436,8 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         }
     }
     rows.retain(|r| {
-        (cfg.show_proprietary || r.model.open_weight) && (!cfg.only_fits || !r.model.open_weight || r.runs_locally())
+        (cfg.show_proprietary || r.model.open_weight)
+            && (!cfg.only_fits || !r.model.open_weight || r.runs_locally())
     });
     sort_rows(&mut rows);
     let best = rows
@@ -402,7 +470,11 @@ pub fn sort_rows(rows: &mut Vec<Row<'_>>) {
     let mut order: Vec<usize> = (0..rows.len()).collect();
     order.sort_by(|&i, &j| compare_rows(&rows[i], &rows[j]));
     let mut slots: Vec<Option<Row<'_>>> = rows.drain(..).map(Some).collect();
-    rows.extend(order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)));
+    rows.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
 }
 
 fn compare_rows(a: &Row<'_>, b: &Row<'_>) -> std::cmp::Ordering {
@@ -448,7 +520,11 @@ pub fn sorted_order(rows: &[Row<'_>], key: SortKey, descending: bool) -> Vec<usi
         let (ra, rb) = (&rows[a], &rows[b]);
         let ord = match key {
             SortKey::Rank => a.cmp(&b),
-            SortKey::Model => ra.model.name.to_lowercase().cmp(&rb.model.name.to_lowercase()),
+            SortKey::Model => ra
+                .model
+                .name
+                .to_lowercase()
+                .cmp(&rb.model.name.to_lowercase()),
             _ => match (figure(ra), figure(rb)) {
                 (Some(x), Some(y)) => x.total_cmp(&y),
                 (Some(_), None) => return std::cmp::Ordering::Less,
@@ -486,7 +562,11 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
     let format = f
         .and_then(|f| dataset.weight_format(&f.format_id))
         .map_or_else(String::new, |w| format!(" at {}", w.name));
-    let offload = if best.status() == Some(FitStatus::Offload) { " with offload to system RAM" } else { "" };
+    let offload = if best.status() == Some(FitStatus::Offload) {
+        " with offload to system RAM"
+    } else {
+        ""
+    };
     let mut text = format!(
         "On {machine}, the best open-weight model for {} is {}{format}{offload}: {}.",
         a.metric,
@@ -499,15 +579,28 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
         Some(if l.model.id == best.model.id || g.abs() < 1e-9 {
             format!("it is the best {kind} model")
         } else if g < 0.0 {
-            format!("{} points ahead of the best {kind} model ({}, {})", a.show_gap(-g), l.model.name, a.show(l.value))
+            format!(
+                "{} points ahead of the best {kind} model ({}, {})",
+                a.show_gap(-g),
+                l.model.name,
+                a.show(l.value)
+            )
         } else {
-            format!("{} points behind the best {kind} model ({}, {})", a.show_gap(g), l.model.name, a.show(l.value))
+            format!(
+                "{} points behind the best {kind} model ({}, {})",
+                a.show_gap(g),
+                l.model.name,
+                a.show(l.value)
+            )
         })
     };
-    let parts: Vec<String> = [gap(a.best_open, "open-weight"), gap(a.best_proprietary, "proprietary")]
-        .into_iter()
-        .flatten()
-        .collect();
+    let parts: Vec<String> = [
+        gap(a.best_open, "open-weight"),
+        gap(a.best_proprietary, "proprietary"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !parts.is_empty() {
         text.push_str(&format!(" That is {}.", parts.join(" and ")));
     }

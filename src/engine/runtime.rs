@@ -63,13 +63,21 @@ impl DeviceFamily {
     pub fn is_nvidia(self) -> bool {
         matches!(
             self,
-            DeviceFamily::NvidiaBlackwell | DeviceFamily::NvidiaHopper | DeviceFamily::NvidiaAda | DeviceFamily::NvidiaAmpere
+            DeviceFamily::NvidiaBlackwell
+                | DeviceFamily::NvidiaHopper
+                | DeviceFamily::NvidiaAda
+                | DeviceFamily::NvidiaAmpere
         )
     }
 }
 
 impl Runtime {
-    pub const ALL: [Runtime; 4] = [Runtime::LlamaCpp, Runtime::Vllm, Runtime::Sglang, Runtime::Mlx];
+    pub const ALL: [Runtime; 4] = [
+        Runtime::LlamaCpp,
+        Runtime::Vllm,
+        Runtime::Sglang,
+        Runtime::Mlx,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -124,7 +132,9 @@ impl Runtime {
     pub fn supports_format(self, format: &WeightFormat, families: &[DeviceFamily]) -> bool {
         let listed = format.runtimes.iter().any(|r| r == self.id());
         let hardware_ok = match format.requires.as_deref() {
-            Some("blackwell") => !families.is_empty() && families.iter().all(|f| *f == DeviceFamily::NvidiaBlackwell),
+            Some("blackwell") => {
+                !families.is_empty() && families.iter().all(|f| *f == DeviceFamily::NvidiaBlackwell)
+            }
             _ => true,
         };
         listed && hardware_ok

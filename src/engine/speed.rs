@@ -5,7 +5,9 @@
 //! The ceiling is an upper bound; the estimate and the time to first token are estimates.
 //! Published measurements are shown beside them, never mixed in.
 
-use super::dataset::{Architecture, Attention, Dataset, Measurement, Model, OpenFacts, WeightFormat};
+use super::dataset::{
+    Architecture, Attention, Dataset, Measurement, Model, OpenFacts, WeightFormat,
+};
 use super::fit::Fit;
 use super::hardware::Machine;
 use super::memory;
@@ -62,10 +64,17 @@ pub fn machine_efficiency(machine: &Machine) -> f64 {
 /// parameters and the session's KV cache once. Under a layer split, layers are read one
 /// device after another at each device's bandwidth; under tensor parallelism all GPUs read
 /// their shard at once; offloaded weights are read at system-RAM bandwidth.
-pub fn decode_ceiling_tok_s(facts: &OpenFacts<'_>, format: &WeightFormat, fit: &Fit, machine: &Machine, kv_bytes_per_element: f64) -> Option<f64> {
+pub fn decode_ceiling_tok_s(
+    facts: &OpenFacts<'_>,
+    format: &WeightFormat,
+    fit: &Fit,
+    machine: &Machine,
+    kv_bytes_per_element: f64,
+) -> Option<f64> {
     let layers = facts.arch.layers.max(1) as f64;
     let active_gb = memory::active_weights_gb(facts.params, format);
-    let kv_gb = memory::kv_cache_gb_per_session(facts.arch, fit.context_tokens, kv_bytes_per_element);
+    let kv_gb =
+        memory::kv_cache_gb_per_session(facts.arch, fit.context_tokens, kv_bytes_per_element);
     let mut seconds = 0.0;
     if let Some(x) = fit.expert_offload {
         // Dense part, KV and the on-device experts on the GPUs; the rest of the experts in RAM.
@@ -73,13 +82,22 @@ pub fn decode_ceiling_tok_s(facts: &OpenFacts<'_>, format: &WeightFormat, fit: &
         let bytes = format.bits_per_weight / 8.0;
         let cpu_share = x.cpu_layers as f64 / layers;
         let gpu_gb = dense_b * bytes + kv_gb + active_experts_b * bytes * (1.0 - cpu_share);
-        let gpu_bw = machine.units.iter().map(|u| u.bandwidth_gb_s).fold(f64::INFINITY, f64::min);
-        seconds += gpu_gb / gpu_bw + active_experts_b * bytes * cpu_share / machine.ram_bandwidth_gb_s;
+        let gpu_bw = machine
+            .units
+            .iter()
+            .map(|u| u.bandwidth_gb_s)
+            .fold(f64::INFINITY, f64::min);
+        seconds +=
+            gpu_gb / gpu_bw + active_experts_b * bytes * cpu_share / machine.ram_bandwidth_gb_s;
     } else {
         let per_token_gb = active_gb + kv_gb;
         match fit.placement.mode {
             Mode::Tensor { size } => {
-                let slowest = machine.units.iter().map(|u| u.bandwidth_gb_s).fold(f64::INFINITY, f64::min);
+                let slowest = machine
+                    .units
+                    .iter()
+                    .map(|u| u.bandwidth_gb_s)
+                    .fold(f64::INFINITY, f64::min);
                 seconds += per_token_gb / size.max(1) as f64 / slowest;
             }
             Mode::Layers | Mode::Pipeline { .. } => {
@@ -89,7 +107,8 @@ pub fn decode_ceiling_tok_s(facts: &OpenFacts<'_>, format: &WeightFormat, fit: &
             }
         }
         if fit.placement.rest_layers > 0 {
-            seconds += fit.placement.rest_layers as f64 / layers * per_token_gb / machine.ram_bandwidth_gb_s;
+            seconds += fit.placement.rest_layers as f64 / layers * per_token_gb
+                / machine.ram_bandwidth_gb_s;
         }
     }
     (seconds > 0.0 && seconds.is_finite()).then(|| 1.0 / seconds)
@@ -107,16 +126,35 @@ pub fn prefill_flops(facts: &OpenFacts<'_>, prompt: u32) -> f64 {
 fn attention_flops(arch: &Architecture, p: f64) -> f64 {
     // Query width: heads × head size (MLA models use 128-dim value heads, 192-dim keys; 160 is the mean).
     let (full_layers, windowed, width) = match arch.attention {
-        Attention::Gqa { head_dim, .. } => (arch.layers as f64, 0.0, (arch.attention_heads * head_dim) as f64),
-        Attention::Mla { .. } => (arch.layers as f64, 0.0, arch.attention_heads as f64 * 160.0),
-        Attention::Sliding { head_dim, sliding_layers, window, .. } => (
-            arch.layers.saturating_sub(sliding_layers) as f64,
-            sliding_layers as f64 * 4.0 * p * p.min(window as f64) * (arch.attention_heads * head_dim) as f64,
+        Attention::Gqa { head_dim, .. } => (
+            arch.layers as f64,
+            0.0,
             (arch.attention_heads * head_dim) as f64,
         ),
-        Attention::HybridLinear { head_dim, full_attention_layers, .. } => {
-            (full_attention_layers as f64, 0.0, (arch.attention_heads * head_dim) as f64)
-        }
+        Attention::Mla { .. } => (arch.layers as f64, 0.0, arch.attention_heads as f64 * 160.0),
+        Attention::Sliding {
+            head_dim,
+            sliding_layers,
+            window,
+            ..
+        } => (
+            arch.layers.saturating_sub(sliding_layers) as f64,
+            sliding_layers as f64
+                * 4.0
+                * p
+                * p.min(window as f64)
+                * (arch.attention_heads * head_dim) as f64,
+            (arch.attention_heads * head_dim) as f64,
+        ),
+        Attention::HybridLinear {
+            head_dim,
+            full_attention_layers,
+            ..
+        } => (
+            full_attention_layers as f64,
+            0.0,
+            (arch.attention_heads * head_dim) as f64,
+        ),
     };
     2.0 * full_layers * p * p * width + windowed
 }
@@ -124,7 +162,12 @@ fn attention_flops(arch: &Architecture, p: f64) -> f64 {
 /// Time to first token for a `prompt`-token request, seconds: prefill FLOPs over the devices'
 /// usable compute (layer split: one device after another by its share of layers; tensor
 /// parallel: all at once). `None` when a device has no compute figure in the dataset.
-pub fn ttft_seconds(facts: &OpenFacts<'_>, fit: &Fit, machine: &Machine, prompt: u32) -> Option<f64> {
+pub fn ttft_seconds(
+    facts: &OpenFacts<'_>,
+    fit: &Fit,
+    machine: &Machine,
+    prompt: u32,
+) -> Option<f64> {
     let flops = prefill_flops(facts, prompt);
     let layers = facts.arch.layers.max(1) as f64;
     let mut seconds = 0.0;
@@ -161,13 +204,20 @@ pub fn ttft_seconds(facts: &OpenFacts<'_>, fit: &Fit, machine: &Machine, prompt:
 
 /// The efficiency a user's own measurement implies: measured ÷ ceiling, clamped to (0, 1].
 pub fn calibrated_efficiency(measured_tok_s: f64, ceiling_tok_s: f64) -> Option<f64> {
-    (measured_tok_s > 0.0 && ceiling_tok_s > 0.0).then(|| (measured_tok_s / ceiling_tok_s).clamp(0.01, 1.0))
+    (measured_tok_s > 0.0 && ceiling_tok_s > 0.0)
+        .then(|| (measured_tok_s / ceiling_tok_s).clamp(0.01, 1.0))
 }
 
 /// Published measurements of this model on this machine's device (any runtime/format),
 /// for the "measured" mark beside the estimate.
-pub fn measurements_for<'a>(dataset: &'a Dataset, model: &Model, machine: &Machine) -> Vec<&'a Measurement> {
-    let Some(first) = machine.units.first() else { return Vec::new() };
+pub fn measurements_for<'a>(
+    dataset: &'a Dataset,
+    model: &Model,
+    machine: &Machine,
+) -> Vec<&'a Measurement> {
+    let Some(first) = machine.units.first() else {
+        return Vec::new();
+    };
     let same_devices = machine.units.iter().all(|u| u.id == first.id);
     dataset
         .measurements

@@ -31,10 +31,26 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
         let active = (total * (0.03 + rng.unit() * 0.97)).max(0.5);
         let layers = 24 + (rng.next() % 72) as u32;
         let attention = match rng.next() % 4 {
-            0 => Attention::Gqa { kv_heads: 8, head_dim: 128 },
-            1 => Attention::Mla { kv_lora_rank: 512, rope_dim: 64 },
-            2 => Attention::Sliding { kv_heads: 8, head_dim: 64, sliding_layers: layers / 2, window: 128 },
-            _ => Attention::HybridLinear { kv_heads: 2, head_dim: 256, full_attention_layers: layers / 4, recurrent_state_mib: 75.0 },
+            0 => Attention::Gqa {
+                kv_heads: 8,
+                head_dim: 128,
+            },
+            1 => Attention::Mla {
+                kv_lora_rank: 512,
+                rope_dim: 64,
+            },
+            2 => Attention::Sliding {
+                kv_heads: 8,
+                head_dim: 64,
+                sliding_layers: layers / 2,
+                window: 128,
+            },
+            _ => Attention::HybridLinear {
+                kv_heads: 2,
+                head_dim: 256,
+                full_attention_layers: layers / 4,
+                recurrent_state_mib: 75.0,
+            },
         };
         let id = format!("synthetic-{i}");
         models.push(Model {
@@ -47,7 +63,13 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             date_basis: DateBasis::Source,
             release_source: "https://example.invalid/synthetic".into(),
             in_seed: false,
-            params: Some(Params { total_b: total, active_b: active, seed_total_b: None, seed_active_b: None, source: String::new() }),
+            params: Some(Params {
+                total_b: total,
+                active_b: active,
+                seed_total_b: None,
+                seed_active_b: None,
+                source: String::new(),
+            }),
             arch: Some(Architecture {
                 experts: None,
                 layers,
@@ -61,8 +83,13 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             repos: Repos::default(),
             notes: String::new(),
         });
-        for (bench, max) in [("swe_verified", 100.0), ("lcb_v6", 100.0), ("aider_polyglot", 100.0), ("practical_16x", 10.0)] {
-            if rng.next() % 5 == 0 {
+        for (bench, max) in [
+            ("swe_verified", 100.0),
+            ("lcb_v6", 100.0),
+            ("aider_polyglot", 100.0),
+            ("practical_16x", 10.0),
+        ] {
+            if rng.next().is_multiple_of(5) {
                 continue;
             }
             scores.push(Score {
@@ -97,6 +124,12 @@ mod tests {
         ds.extend(m, s);
         let a = rank::analyze(&ds, &Config::default());
         assert!(a.rows.len() > 200);
-        assert!(a.rows.iter().filter(|r| r.model.vendor == "synthetic" && r.value.is_some()).count() > 100);
+        assert!(
+            a.rows
+                .iter()
+                .filter(|r| r.model.vendor == "synthetic" && r.value.is_some())
+                .count()
+                > 100
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Memory tiers: the best model per benchmark for a list of budgets, and the seed's TL;DR
 //! table recomputed from its own figures, with every disagreement stated.
 
-use super::config::{Config, DataDate, RankBy, preset_devices};
+use super::config::{Config, DataDate, preset_devices};
 use super::dataset::{Dataset, SeedTierRow};
 use super::fit::FitStatus;
 use super::rank::{self, Scope};
@@ -16,27 +16,56 @@ pub struct TierPick {
 }
 
 /// Best fitting open-weight model per benchmark for a configuration (its hardware and
-/// workload; its ranking is ignored).
+/// workload; its ranking is ignored). One analysis serves every benchmark: fits do not depend
+/// on the benchmark.
 pub fn best_per_bench(dataset: &Dataset, cfg: &Config, benches: &[&str]) -> Vec<TierPick> {
+    let a = rank::analyze(
+        dataset,
+        &Config {
+            show_proprietary: false,
+            only_fits: true,
+            ..cfg.clone()
+        },
+    );
+    best_per_bench_in(dataset, cfg, &a, benches)
+}
+
+/// As [`best_per_bench`], from an analysis already made for this hardware and workload.
+pub fn best_per_bench_in(
+    dataset: &Dataset,
+    cfg: &Config,
+    a: &rank::Analysis<'_>,
+    benches: &[&str],
+) -> Vec<TierPick> {
     benches
         .iter()
         .map(|bench| {
-            let c = Config {
-                rank: RankBy::Bench((*bench).to_string()),
-                show_proprietary: false,
-                only_fits: true,
-                ..cfg.clone()
-            };
-            let a = rank::analyze(dataset, &c);
             let best = a
                 .rows
                 .iter()
-                .find(|r| r.status() == Some(FitStatus::Fits) && r.value.is_some());
+                .filter(|r| r.model.open_weight && r.status() == Some(FitStatus::Fits))
+                .filter_map(|r| {
+                    let p = rank::pick_score(dataset, a.scope, &r.model.id, bench)?;
+                    let f = r.fit.as_ref()?;
+                    let loss = if cfg.penalty {
+                        rank::penalty_pct(dataset, r.model, &f.format_id)
+                    } else {
+                        0.0
+                    };
+                    Some((r, f, p.points * (1.0 - loss / 100.0)))
+                })
+                .fold(
+                    None::<(&rank::Row<'_>, &super::fit::Fit, f64)>,
+                    |best, x| match best {
+                        Some(b) if b.2 >= x.2 => Some(b),
+                        _ => Some(x),
+                    },
+                );
             TierPick {
                 bench: (*bench).to_string(),
-                model: best.map(|r| r.model.id.clone()),
-                points: best.and_then(|r| r.value),
-                format: best.and_then(|r| r.fit.as_ref().map(|f| f.format_id.clone())),
+                model: best.map(|(r, _, _)| r.model.id.clone()),
+                points: best.map(|(_, _, v)| v),
+                format: best.map(|(_, f, _)| f.format_id.clone()),
             }
         })
         .collect()
@@ -45,13 +74,18 @@ pub fn best_per_bench(dataset: &Dataset, cfg: &Config, benches: &[&str]) -> Vec<
 /// The seed's method: a model "fits" when its quoted memory figure is at most the budget.
 /// Returns the best such model per benchmark among the seed's own figures.
 pub fn seed_method_best(dataset: &Dataset, budget_gb: f64, bench: &str) -> Option<(String, f64)> {
-    let scope = Scope { as_of: super::dataset::SEED_DATE, seed_only: true };
+    let scope = Scope {
+        as_of: super::dataset::SEED_DATE,
+        seed_only: true,
+    };
     dataset
         .models
         .iter()
         .filter(|m| m.open_weight && scope.includes_model(m))
         .filter(|m| m.seed_memory.as_ref().is_some_and(|s| s.gb <= budget_gb))
-        .filter_map(|m| rank::pick_score(dataset, scope, &m.id, bench).map(|p| (m.id.clone(), p.points)))
+        .filter_map(|m| {
+            rank::pick_score(dataset, scope, &m.id, bench).map(|p| (m.id.clone(), p.points))
+        })
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
@@ -84,7 +118,11 @@ pub struct SeedRowCheck {
 /// Recomputes every TL;DR row from the seed's own figures (the seed snapshot), on the
 /// tier's preset hardware, at the workload of `base` (context, sessions, KV precision).
 pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
-    let name = |id: &str| dataset.model(id).map_or_else(|| id.to_string(), |m| m.name.clone());
+    let name = |id: &str| {
+        dataset
+            .model(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    };
     dataset
         .seed_claims
         .tldr
@@ -108,13 +146,13 @@ pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
                 .unwrap_or_default();
             let seed_method_swe = seed_method_best(dataset, row.budget_gb as f64, "swe_verified").map(|x| x.0);
             let seed_method_lcb = seed_method_best(dataset, row.budget_gb as f64, "lcb_v6").map(|x| x.0);
-            let mut picks = best_per_bench(dataset, &cfg, &["swe_verified", "lcb_v6"]).into_iter();
+            let mut picks = best_per_bench_in(dataset, &cfg, &a, &["swe_verified", "lcb_v6"]).into_iter();
             let engine_swe = picks.next().unwrap_or(TierPick { bench: "swe_verified".into(), model: None, points: None, format: None });
             let engine_lcb = picks.next().unwrap_or(TierPick { bench: "lcb_v6".into(), model: None, points: None, format: None });
 
             let mut disagreements = Vec::new();
-            if let Some(s) = seed_fig {
-                if !fits_by_seed_figure {
+            if let Some(s) = seed_fig
+                && !fits_by_seed_figure {
                     disagreements.push(format!(
                         "the seed's own figure for {} (~{} GB) is more than the {} GB budget",
                         name(&row.model),
@@ -122,7 +160,6 @@ pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
                         row.budget_gb
                     ));
                 }
-            }
             if engine_status != FitStatus::Fits {
                 disagreements.push(format!(
                     "on {} the engine finds that {} {} (weights + KV cache + overhead per device)",
@@ -186,15 +223,36 @@ pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
     // The runtime and device families decide which formats exist; the budget is one device.
     let machine = super::hardware::resolve(dataset, cfg);
     let mut points: Vec<Step> = Vec::new();
-    for m in dataset.models.iter().filter(|m| m.open_weight && scope.includes_model(m)) {
-        let (Some(facts), Some(pick)) = (m.open_facts(), rank::pick_score(dataset, scope, &m.id, bench)) else {
+    for m in dataset
+        .models
+        .iter()
+        .filter(|m| m.open_weight && scope.includes_model(m))
+    {
+        let (Some(facts), Some(pick)) = (
+            m.open_facts(),
+            rank::pick_score(dataset, scope, &m.id, bench),
+        ) else {
             continue;
         };
         let ctx = workload.context_tokens.min(facts.arch.max_context);
-        let w = super::memory::Workload { context_tokens: ctx, ..workload };
+        let w = super::memory::Workload {
+            context_tokens: ctx,
+            ..workload
+        };
         for f in super::fit::candidate_formats(dataset, &facts, &machine) {
-            let need = super::memory::breakdown(facts.params, facts.arch, f, &w, cfg.runtime.overhead_gb()).total_gb();
-            let loss = if cfg.penalty { rank::penalty_pct(dataset, m, &f.id) } else { 0.0 };
+            let need = super::memory::breakdown(
+                facts.params,
+                facts.arch,
+                f,
+                &w,
+                cfg.runtime.overhead_gb(),
+            )
+            .total_gb();
+            let loss = if cfg.penalty {
+                rank::penalty_pct(dataset, m, &f.id)
+            } else {
+                0.0
+            };
             points.push(Step {
                 memory_gb: need,
                 points: pick.points * (1.0 - loss / 100.0),
@@ -226,7 +284,11 @@ pub struct FrontierPoint {
 /// The frontier on `bench` at every date a figure or a model appeared (up to the data date):
 /// best proprietary, best open-weight, and best that runs on this machine. Whether a model
 /// runs comes from `analysis` (the hardware and workload do not change with the date).
-pub fn frontier_timeline(dataset: &Dataset, analysis: &rank::Analysis<'_>, bench: &str) -> Vec<FrontierPoint> {
+pub fn frontier_timeline(
+    dataset: &Dataset,
+    analysis: &rank::Analysis<'_>,
+    bench: &str,
+) -> Vec<FrontierPoint> {
     let end = analysis.scope;
     let mut dates: Vec<super::date::Date> = dataset
         .scores
@@ -245,11 +307,22 @@ pub fn frontier_timeline(dataset: &Dataset, analysis: &rank::Analysis<'_>, bench
     dates
         .into_iter()
         .map(|date| {
-            let scope = Scope { as_of: date, seed_only: end.seed_only };
-            let mut point = FrontierPoint { date, proprietary: None, open: None, fits: None };
+            let scope = Scope {
+                as_of: date,
+                seed_only: end.seed_only,
+            };
+            let mut point = FrontierPoint {
+                date,
+                proprietary: None,
+                open: None,
+                fits: None,
+            };
             for m in dataset.models.iter().filter(|m| scope.includes_model(m)) {
-                let Some(p) = rank::pick_score(dataset, scope, &m.id, bench) else { continue };
-                let better = |slot: &Option<(String, f64)>| slot.as_ref().is_none_or(|(_, v)| p.points > *v);
+                let Some(p) = rank::pick_score(dataset, scope, &m.id, bench) else {
+                    continue;
+                };
+                let better =
+                    |slot: &Option<(String, f64)>| slot.as_ref().is_none_or(|(_, v)| p.points > *v);
                 if m.open_weight {
                     if better(&point.open) {
                         point.open = Some((m.id.clone(), p.points));
@@ -274,7 +347,10 @@ mod timeline_tests {
     #[test]
     fn the_frontier_only_moves_up_and_ends_at_the_leaders() {
         let ds = Dataset::bundled();
-        let cfg = Config { data: DataDate::Seed, ..Config::default() };
+        let cfg = Config {
+            data: DataDate::Seed,
+            ..Config::default()
+        };
         let a = rank::analyze(ds, &cfg);
         let t = frontier_timeline(ds, &a, "swe_verified");
         assert!(t.len() >= 5);
@@ -284,11 +360,24 @@ mod timeline_tests {
                 (Some(_), None) => false,
                 _ => true,
             };
-            assert!(up(&w[0].proprietary, &w[1].proprietary) && up(&w[0].open, &w[1].open) && up(&w[0].fits, &w[1].fits));
+            assert!(
+                up(&w[0].proprietary, &w[1].proprietary)
+                    && up(&w[0].open, &w[1].open)
+                    && up(&w[0].fits, &w[1].fits)
+            );
         }
         let last = t.last().unwrap();
-        assert_eq!(last.proprietary.as_ref().map(|x| x.0.as_str()), Some("claude-opus-4.5"));
-        assert_eq!(last.open.as_ref().map(|x| x.0.as_str()), Some("minimax-m2.5"));
-        assert_eq!(last.fits.as_ref().map(|x| x.0.as_str()), Some("qwen3-coder-next"));
+        assert_eq!(
+            last.proprietary.as_ref().map(|x| x.0.as_str()),
+            Some("claude-opus-4.5")
+        );
+        assert_eq!(
+            last.open.as_ref().map(|x| x.0.as_str()),
+            Some("minimax-m2.5")
+        );
+        assert_eq!(
+            last.fits.as_ref().map(|x| x.0.as_str()),
+            Some("qwen3-coder-next")
+        );
     }
 }

@@ -55,9 +55,9 @@ pub fn parse_tokens(input: &str) -> Result<u32, String> {
 
 /// Formats a token count the way context sizes are quoted: 65536 → "64k", 1000 → "1000".
 pub fn format_tokens(tokens: u32) -> String {
-    if tokens >= 1_048_576 && tokens % 1_048_576 == 0 {
+    if tokens >= 1_048_576 && tokens.is_multiple_of(1_048_576) {
         format!("{}M", tokens / 1_048_576)
-    } else if tokens >= 1024 && tokens % 1024 == 0 {
+    } else if tokens >= 1024 && tokens.is_multiple_of(1024) {
         format!("{}k", tokens / 1024)
     } else {
         tokens.to_string()

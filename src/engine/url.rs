@@ -3,7 +3,9 @@
 //! Decoding is total: any string yields a valid `Config` plus notices naming every key that
 //! was unknown, invalid or clamped. It never panics (fuzzed in `tests/url_props.rs`).
 
-use super::config::{self, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy, preset_devices};
+use super::config::{
+    self, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy, preset_devices,
+};
 use super::dataset::Dataset;
 use super::date::Date;
 use super::runtime::Runtime;
@@ -31,7 +33,10 @@ pub struct Notice {
 }
 
 fn notice(key: &str, message: impl Into<String>) -> Notice {
-    Notice { key: key.chars().take(40).collect(), message: message.into() }
+    Notice {
+        key: key.chars().take(40).collect(),
+        message: message.into(),
+    }
 }
 
 /// Decodes `%XX` and `+`; invalid escapes are kept literally.
@@ -73,16 +78,26 @@ fn percent_encode(text: &str) -> String {
 }
 
 fn bench_key(id: &str) -> String {
-    BENCH_KEYS.iter().find(|(_, b)| *b == id).map_or_else(|| id.to_string(), |(k, _)| (*k).to_string())
+    BENCH_KEYS
+        .iter()
+        .find(|(_, b)| *b == id)
+        .map_or_else(|| id.to_string(), |(k, _)| (*k).to_string())
 }
 
 fn bench_from_key<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a str> {
-    let id = BENCH_KEYS.iter().find(|(k, _)| *k == key).map_or(key, |(_, b)| *b);
+    let id = BENCH_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(key, |(_, b)| *b);
     dataset.benchmark(id).map(|b| b.id.as_str())
 }
 
 fn encode_devices(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
-    if let Some(p) = dataset.presets.iter().find(|p| preset_devices(p) == devices) {
+    if let Some(p) = dataset
+        .presets
+        .iter()
+        .find(|p| preset_devices(p) == devices)
+    {
         return p.id.clone();
     }
     devices
@@ -90,35 +105,62 @@ fn encode_devices(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
         .map(|d| {
             let base = match &d.device {
                 DeviceRef::Known(id) => id.clone(),
-                DeviceRef::Custom { memory_gb, bandwidth_gb_s, unified } => {
-                    format!("custom:{memory_gb}:{bandwidth_gb_s}:{}", if *unified { "u" } else { "d" })
+                DeviceRef::Custom {
+                    memory_gb,
+                    bandwidth_gb_s,
+                    unified,
+                } => {
+                    format!(
+                        "custom:{memory_gb}:{bandwidth_gb_s}:{}",
+                        if *unified { "u" } else { "d" }
+                    )
                 }
             };
-            if d.count > 1 { format!("{base}*{}", d.count) } else { base }
+            if d.count > 1 {
+                format!("{base}*{}", d.count)
+            } else {
+                base
+            }
         })
         .collect::<Vec<_>>()
         .join(",")
 }
 
-fn decode_devices(dataset: &Dataset, value: &str, notices: &mut Vec<Notice>) -> Option<Vec<DeviceChoice>> {
+fn decode_devices(
+    dataset: &Dataset,
+    value: &str,
+    notices: &mut Vec<Notice>,
+) -> Option<Vec<DeviceChoice>> {
     if let Some(p) = dataset.preset(value) {
         return Some(preset_devices(p));
     }
     let mut out = Vec::new();
     for part in value.split(',').filter(|p| !p.is_empty()) {
         if out.len() >= config::MAX_DEVICE_ROWS {
-            notices.push(notice("hw", format!("only the first {} device rows are kept", config::MAX_DEVICE_ROWS)));
+            notices.push(notice(
+                "hw",
+                format!(
+                    "only the first {} device rows are kept",
+                    config::MAX_DEVICE_ROWS
+                ),
+            ));
             break;
         }
         let (name, count) = match part.rsplit_once('*') {
             Some((n, c)) => match c.parse::<u32>() {
                 Ok(c) if (1..=config::MAX_DEVICE_COUNT).contains(&c) => (n, c),
                 Ok(c) if c > config::MAX_DEVICE_COUNT => {
-                    notices.push(notice("hw", format!("device count {c} clamped to {}", config::MAX_DEVICE_COUNT)));
+                    notices.push(notice(
+                        "hw",
+                        format!("device count {c} clamped to {}", config::MAX_DEVICE_COUNT),
+                    ));
                     (n, config::MAX_DEVICE_COUNT)
                 }
                 _ => {
-                    notices.push(notice("hw", format!("“{c}” is not a device count; using 1")));
+                    notices.push(notice(
+                        "hw",
+                        format!("“{c}” is not a device count; using 1"),
+                    ));
                     (n, 1)
                 }
             },
@@ -126,20 +168,42 @@ fn decode_devices(dataset: &Dataset, value: &str, notices: &mut Vec<Notice>) -> 
         };
         let device = if let Some(rest) = name.strip_prefix("custom:") {
             let fields: Vec<&str> = rest.split(':').collect();
-            let memory = fields.first().and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
-            let bandwidth = fields.get(1).and_then(|f| f.parse::<f64>().ok()).filter(|v| v.is_finite());
+            let memory = fields
+                .first()
+                .and_then(|f| f.parse::<f64>().ok())
+                .filter(|v| v.is_finite());
+            let bandwidth = fields
+                .get(1)
+                .and_then(|f| f.parse::<f64>().ok())
+                .filter(|v| v.is_finite());
             let unified = fields.get(2) == Some(&"u");
             match (memory, bandwidth) {
                 (Some(m), Some(b)) => {
-                    let mc = config::clamp_f64(m, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
-                    let bc = config::clamp_f64(b, config::MIN_BANDWIDTH_GB_S, config::MAX_BANDWIDTH_GB_S, 500.0);
+                    let mc =
+                        config::clamp_f64(m, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
+                    let bc = config::clamp_f64(
+                        b,
+                        config::MIN_BANDWIDTH_GB_S,
+                        config::MAX_BANDWIDTH_GB_S,
+                        500.0,
+                    );
                     if mc != m || bc != b {
-                        notices.push(notice("hw", "custom device figures clamped to a sane range"));
+                        notices.push(notice(
+                            "hw",
+                            "custom device figures clamped to a sane range",
+                        ));
                     }
-                    DeviceRef::Custom { memory_gb: mc, bandwidth_gb_s: bc, unified }
+                    DeviceRef::Custom {
+                        memory_gb: mc,
+                        bandwidth_gb_s: bc,
+                        unified,
+                    }
                 }
                 _ => {
-                    notices.push(notice("hw", format!("custom device “{name}” needs memory and bandwidth")));
+                    notices.push(notice(
+                        "hw",
+                        format!("custom device “{name}” needs memory and bandwidth"),
+                    ));
                     continue;
                 }
             }
@@ -172,7 +236,11 @@ fn decode_rank(dataset: &Dataset, value: &str) -> Option<RankBy> {
     let weights = value.strip_prefix("w:")?;
     let parsed: Vec<u8> = weights
         .split('-')
-        .map(|w| w.parse::<u8>().ok().filter(|w| *w <= config::MAX_CUSTOM_WEIGHT))
+        .map(|w| {
+            w.parse::<u8>()
+                .ok()
+                .filter(|w| *w <= config::MAX_CUSTOM_WEIGHT)
+        })
         .collect::<Option<_>>()?;
     let w: [u8; 4] = parsed.try_into().ok()?;
     (w.iter().any(|x| *x > 0)).then_some(RankBy::Custom(w))
@@ -257,7 +325,10 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
     let mut notices = Vec::new();
     let mut query = query.strip_prefix('?').unwrap_or(query);
     if query.len() > MAX_QUERY_LEN {
-        notices.push(notice("url", "the link is too long; only its start was read"));
+        notices.push(notice(
+            "url",
+            "the link is too long; only its start was read",
+        ));
         let mut cut = MAX_QUERY_LEN;
         while !query.is_char_boundary(cut) {
             cut -= 1;
@@ -271,22 +342,41 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
         let value = percent_decode(raw_value);
         let value = value.trim();
         if seen.contains(&key) {
-            notices.push(notice(&key, format!("“{key}” appears twice; the first is used")));
+            notices.push(notice(
+                &key,
+                format!("“{key}” appears twice; the first is used"),
+            ));
             continue;
         }
         seen.push(key.clone());
-        let bad = |what: &str| notice(&key, format!("“{}” is not a valid {what}; using the default", value.chars().take(40).collect::<String>()));
+        let bad = |what: &str| {
+            notice(
+                &key,
+                format!(
+                    "“{}” is not a valid {what}; using the default",
+                    value.chars().take(40).collect::<String>()
+                ),
+            )
+        };
         match key.as_str() {
             "v" => {
                 if value != URL_VERSION.to_string() {
-                    notices.push(notice("v", format!("link version “{}” is not known; read as version {URL_VERSION}", value.chars().take(10).collect::<String>())));
+                    notices.push(notice(
+                        "v",
+                        format!(
+                            "link version “{}” is not known; read as version {URL_VERSION}",
+                            value.chars().take(10).collect::<String>()
+                        ),
+                    ));
                 }
             }
             "hw" => match decode_devices(dataset, value, &mut notices) {
                 Some(devices) => cfg.hardware = devices,
                 None => notices.push(bad("hardware")),
             },
-            "ram" => match units::parse_memory_gb(value).or_else(|e| if value == "0" { Ok(0.0) } else { Err(e) }) {
+            "ram" => match units::parse_memory_gb(value)
+                .or_else(|e| if value == "0" { Ok(0.0) } else { Err(e) })
+            {
                 Ok(gb) => {
                     let c = config::clamp_f64(gb, 0.0, config::MAX_RAM_GB, 0.0);
                     if c != gb {
@@ -298,7 +388,8 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
             },
             "share" => match value.parse::<f64>().ok().filter(|v| v.is_finite()) {
                 Some(s) => {
-                    let c = config::clamp_f64(s, config::MIN_GPU_SHARE, config::MAX_GPU_SHARE, 0.75);
+                    let c =
+                        config::clamp_f64(s, config::MIN_GPU_SHARE, config::MAX_GPU_SHARE, 0.75);
                     if c != s {
                         notices.push(notice("share", format!("GPU share clamped to {c}")));
                     }
@@ -319,7 +410,10 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                 Ok(t) => {
                     let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
                     if c != t {
-                        notices.push(notice("ctx", format!("context clamped to {}", units::format_tokens(c))));
+                        notices.push(notice(
+                            "ctx",
+                            format!("context clamped to {}", units::format_tokens(c)),
+                        ));
                     }
                     cfg.context_tokens = c;
                 }
@@ -373,7 +467,10 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                 Ok(t) => {
                     let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
                     if c != t {
-                        notices.push(notice("prompt", format!("prompt clamped to {}", units::format_tokens(c))));
+                        notices.push(notice(
+                            "prompt",
+                            format!("prompt clamped to {}", units::format_tokens(c)),
+                        ));
                     }
                     cfg.prompt_tokens = c;
                 }
@@ -382,7 +479,9 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
             "cal" => {
                 let parsed = value.rsplit_once(':').and_then(|(m, t)| {
                     let model = dataset.model(m)?;
-                    let tok = t.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v <= config::MAX_CALIBRATION_TOK_S)?;
+                    let tok = t.parse::<f64>().ok().filter(|v| {
+                        v.is_finite() && *v > 0.0 && *v <= config::MAX_CALIBRATION_TOK_S
+                    })?;
                     Some((model.id.clone(), tok))
                 });
                 match parsed {
@@ -394,7 +493,13 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                 Some(devices) => cfg.compare = Some(devices),
                 None => notices.push(bad("comparison hardware")),
             },
-            _ => notices.push(notice(&key, format!("unknown setting “{}” ignored", key.chars().take(40).collect::<String>()))),
+            _ => notices.push(notice(
+                &key,
+                format!(
+                    "unknown setting “{}” ignored",
+                    key.chars().take(40).collect::<String>()
+                ),
+            )),
         }
     }
     (cfg, notices)

@@ -4,7 +4,9 @@
 use super::browser;
 use super::charts::ChartsSection;
 use super::compare::ComparePanel;
-use super::controls::{DataDateControl, HardwarePicker, RankingControls, RuntimeControls, WorkloadControls};
+use super::controls::{
+    DataDateControl, HardwarePicker, RankingControls, RuntimeControls, WorkloadControls,
+};
 use super::launch::LaunchPanel;
 use super::method::MethodPanel;
 use super::results::{Headline, ResultsTable};
@@ -64,7 +66,9 @@ fn initial_config(ds: &Dataset) -> (Config, Vec<Notice>) {
                     Config::default(),
                     vec![Notice {
                         key: "storage".into(),
-                        message: "Your saved settings could not be read, so the defaults are shown.".into(),
+                        message:
+                            "Your saved settings could not be read, so the defaults are shown."
+                                .into(),
                     }],
                 )
             }
@@ -79,8 +83,13 @@ pub fn App() -> impl IntoView {
     let (start, start_notices) = initial_config(ds);
     let cfg = RwSignal::new(start);
     let notices = RwSignal::new(start_notices);
+    // The analysis ignores the selection: selecting a model re-renders, it does not re-rank.
+    let ranked_cfg = Memo::new(move |_| Config {
+        selected: None,
+        ..cfg.get()
+    });
     let analysis = Memo::new_with_compare(
-        move |_| Arc::new(rank::analyze(Dataset::bundled(), &cfg.get())),
+        move |_| ranked_cfg.with(|c| Arc::new(rank::analyze(Dataset::bundled(), c))),
         |_, _| true,
     );
     let theme = RwSignal::new(match browser::load(browser::THEME_KEY).as_deref() {
@@ -94,7 +103,12 @@ pub fn App() -> impl IntoView {
         ThemeChoice::Light => false,
         ThemeChoice::Dark => true,
     });
-    let ctx = Ctx { cfg, analysis, dark, notices };
+    let ctx = Ctx {
+        cfg,
+        analysis,
+        dark,
+        notices,
+    };
     provide_context(ctx);
 
     // Outside world: URL (no history entries) and storage follow the config.
@@ -108,13 +122,24 @@ pub fn App() -> impl IntoView {
     let cycle_theme = move |_| {
         let next = match theme.get_untracked() {
             ThemeChoice::System => {
-                if system_dark { ThemeChoice::Light } else { ThemeChoice::Dark }
+                if system_dark {
+                    ThemeChoice::Light
+                } else {
+                    ThemeChoice::Dark
+                }
             }
             ThemeChoice::Light => ThemeChoice::Dark,
             ThemeChoice::Dark => ThemeChoice::Light,
         };
         theme.set(next);
-        browser::save(browser::THEME_KEY, if next == ThemeChoice::Dark { "dark" } else { "light" });
+        browser::save(
+            browser::THEME_KEY,
+            if next == ThemeChoice::Dark {
+                "dark"
+            } else {
+                "light"
+            },
+        );
     };
 
     view! {

@@ -23,7 +23,9 @@ pub fn install_from_query() {
 
 #[wasm_bindgen]
 pub fn codefit_bench_rank(n: u32) -> f64 {
-    let Ok(mut ds) = Dataset::from_sources(&BUNDLED) else { return f64::NAN };
+    let Ok(mut ds) = Dataset::from_sources(&BUNDLED) else {
+        return f64::NAN;
+    };
     let (m, s) = synthetic::models(n as usize);
     ds.extend(m, s);
     let cfg = Config::default();

@@ -9,12 +9,20 @@ use leptos::prelude::*;
 pub fn ComparePanel() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let name = move |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "—".to_string(), |m| m.name.clone());
+    let name = move |id: Option<&str>| {
+        id.and_then(|i| ds.model(i))
+            .map_or_else(|| "—".to_string(), |m| m.name.clone())
+    };
     let selected = move || {
         ctx.cfg.with(|c| {
             c.compare.as_ref().map_or_else(
                 || "none".to_string(),
-                |hw| ds.presets.iter().find(|p| &preset_devices(p) == hw).map_or_else(|| "custom".into(), |p| p.id.clone()),
+                |hw| {
+                    ds.presets
+                        .iter()
+                        .find(|p| &preset_devices(p) == hw)
+                        .map_or_else(|| "custom".into(), |p| p.id.clone())
+                },
             )
         })
     };
@@ -25,7 +33,9 @@ pub fn ComparePanel() -> impl IntoView {
     let body = move || {
         let cfg = ctx.cfg.get();
         let c = compare(ds, &cfg)?;
-        let fmt = |v: Option<f64>, unit: &str| v.map_or_else(|| "—".to_string(), |x| format!("{x:.1}{unit}"));
+        let fmt = |v: Option<f64>, unit: &str| {
+            v.map_or_else(|| "—".to_string(), |x| format!("{x:.1}{unit}"))
+        };
         let rows = c.benches.iter().map(|b| {
             let bench = ds.benchmark(&b.bench).map_or(b.bench.clone(), |x| x.name.clone());
             view! {
@@ -41,8 +51,22 @@ pub fn ComparePanel() -> impl IntoView {
             <li>{format!("{}: decode ≈ {} → {} tok/s (estimate), first token {} → {}",
                 name(Some(&s.model)), fmt(s.decode_a, ""), fmt(s.decode_b, ""), fmt(s.ttft_a, " s"), fmt(s.ttft_b, " s"))}</li>
         }).collect_view();
-        let unlocked = if c.unlocked.is_empty() { "none".to_string() } else { c.unlocked.iter().map(|m| name(Some(m))).collect::<Vec<_>>().join(", ") };
-        let lost = (!c.lost.is_empty()).then(|| c.lost.iter().map(|m| name(Some(m))).collect::<Vec<_>>().join(", "));
+        let unlocked = if c.unlocked.is_empty() {
+            "none".to_string()
+        } else {
+            c.unlocked
+                .iter()
+                .map(|m| name(Some(m)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let lost = (!c.lost.is_empty()).then(|| {
+            c.lost
+                .iter()
+                .map(|m| name(Some(m)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
         Some(view! {
             <p class="hint">{format!("A: {} ({:.0} GB usable) · B: {} ({:.0} GB usable), same workload and runtime.",
                 c.a.machine.describe(), c.a.machine.usable_gb(), c.b.machine.describe(), c.b.machine.usable_gb())}</p>

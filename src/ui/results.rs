@@ -33,7 +33,13 @@ pub fn ResultsTable() -> impl IntoView {
     let header = move |key: SortKey, label: &'static str, default_desc: bool| {
         let aria = move || {
             let (k, d) = sort.get();
-            if k != key { "none" } else if d { "descending" } else { "ascending" }
+            if k != key {
+                "none"
+            } else if d {
+                "descending"
+            } else {
+                "ascending"
+            }
         };
         view! {
             <th scope="col" aria-sort=aria>
@@ -123,8 +129,15 @@ pub fn ResultsTable() -> impl IntoView {
                 .collect_view()
         })
     };
-    let export_csv = move |_| ctx.analysis.with(|a| browser::download_text("codefit.csv", "text/csv", &export::to_csv(ds, a)));
-    let export_json = move |_| ctx.analysis.with(|a| browser::download_text("codefit.json", "application/json", &export::to_json(a)));
+    let export_csv = move |_| {
+        ctx.analysis
+            .with(|a| browser::download_text("codefit.csv", "text/csv", &export::to_csv(ds, a)))
+    };
+    let export_json = move |_| {
+        ctx.analysis.with(|a| {
+            browser::download_text("codefit.json", "application/json", &export::to_json(a))
+        })
+    };
     view! {
         <section class="card" aria-labelledby="table-title">
             <div class="card-head">

@@ -1,6 +1,7 @@
 //! TierTable: the seed's TL;DR recomputed for its budgets and for the user's own hardware,
 //! with every disagreement shown.
 
+use crate::engine::config::Config;
 use crate::engine::tiers::{self, check_seed_tldr};
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
@@ -9,10 +10,30 @@ use leptos::prelude::*;
 pub fn TierTable() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let name = move |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "—".to_string(), |m| m.name.clone());
+    let name = move |id: Option<&str>| {
+        id.and_then(|i| ds.model(i))
+            .map_or_else(|| "—".to_string(), |m| m.name.clone())
+    };
+    // The seed check depends only on the workload settings: recompute when they change.
+    let workload = Memo::new(move |_| {
+        ctx.cfg.with(|c| Config {
+            context_tokens: c.context_tokens,
+            sessions: c.sessions,
+            kv: c.kv.clone(),
+            runtime: c.runtime,
+            penalty: c.penalty,
+            gpu_share: c.gpu_share,
+            ram_gb: c.ram_gb,
+            ..Config::default()
+        })
+    });
+    let checks = Memo::new_with_compare(
+        move |_| workload.with(|w| check_seed_tldr(ds, w)),
+        |_, _| true,
+    );
     let rows = move || {
-        let cfg = ctx.cfg.get();
-        check_seed_tldr(ds, &cfg)
+        checks
+            .get()
             .into_iter()
             .map(|c| {
                 let agrees = c.disagreements.is_empty();
@@ -33,8 +54,8 @@ pub fn TierTable() -> impl IntoView {
     };
     let own = move || {
         let cfg = ctx.cfg.get();
-        let picks = tiers::best_per_bench(ds, &cfg, &crate::engine::rank::MAIN_BENCHES);
         ctx.analysis.with(|a| {
+            let picks = tiers::best_per_bench_in(ds, &cfg, a, &crate::engine::rank::MAIN_BENCHES);
             let machine = a.machine.describe();
             let usable = a.machine.usable_gb();
             picks

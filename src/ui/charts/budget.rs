@@ -10,7 +10,10 @@ use crate::engine::tiers::budget_curve;
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
-use charming::element::{AxisType, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Step, Symbol, Tooltip, Trigger};
+use charming::element::{
+    AxisType, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Step,
+    Symbol, Tooltip, Trigger,
+};
 use charming::series::Line;
 
 /// Right end of the curves: the largest budget drawn (GB).
@@ -19,25 +22,56 @@ const MAX_BUDGET_GB: f64 = 2048.0;
 pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
     let mut chart = Chart::new()
         .legend(legend(p))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}<br/>{b}<br/>from GB, points: {c}"))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter("{a}<br/>{b}<br/>from GB, points: {c}"),
+        )
         .grid(Grid::new().left(48).right(24).top(40).bottom(48))
-        .x_axis(axis(p, "Memory budget, GB (log scale, one device)", AxisType::Log).min(4).max(MAX_BUDGET_GB))
+        .x_axis(
+            axis(
+                p,
+                "Memory budget, GB (log scale, one device)",
+                AxisType::Log,
+            )
+            .min(4)
+            .max(MAX_BUDGET_GB),
+        )
         .y_axis(axis(p, "Best score that fits (points)", AxisType::Value).scale(true));
     let mut rows = Vec::new();
     for (i, bench) in MAIN_BENCHES.iter().enumerate() {
-        let Some(b) = ds.benchmark(bench) else { continue };
+        let Some(b) = ds.benchmark(bench) else {
+            continue;
+        };
         let steps = budget_curve(ds, cfg, bench);
         let mut data: Vec<DataPointItem> = steps
             .iter()
             .map(|s| {
-                let name = ds.model(&s.model).map_or(s.model.clone(), |m| m.name.clone());
-                rows.push(vec![b.short.clone(), name.clone(), s.format.clone(), format!("{:.1}", s.memory_gb), format!("{:.1}", s.points)]);
-                DataPointItem::new(vec![(s.memory_gb * 10.0).round() / 10.0, (s.points * 10.0).round() / 10.0]).name(name)
+                let name = ds
+                    .model(&s.model)
+                    .map_or(s.model.clone(), |m| m.name.clone());
+                rows.push(vec![
+                    b.short.clone(),
+                    name.clone(),
+                    s.format.clone(),
+                    format!("{:.1}", s.memory_gb),
+                    format!("{:.1}", s.points),
+                ]);
+                DataPointItem::new(vec![
+                    (s.memory_gb * 10.0).round() / 10.0,
+                    (s.points * 10.0).round() / 10.0,
+                ])
+                .name(name)
             })
             .collect();
         if let Some(last) = steps.last() {
-            let name = ds.model(&last.model).map_or(last.model.clone(), |m| m.name.clone());
-            data.push(DataPointItem::new(vec![MAX_BUDGET_GB, (last.points * 10.0).round() / 10.0]).name(name));
+            let name = ds
+                .model(&last.model)
+                .map_or(last.model.clone(), |m| m.name.clone());
+            data.push(
+                DataPointItem::new(vec![MAX_BUDGET_GB, (last.points * 10.0).round() / 10.0])
+                    .name(name),
+            );
         }
         let mut line = Line::new()
             .name(b.short.clone())
@@ -50,10 +84,16 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
             line = line.mark_line(
                 MarkLine::new()
                     .symbol(vec![Symbol::None])
-                    .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(p.capacity))
+                    .line_style(
+                        LineStyle::new()
+                            .type_(LineStyleType::Dashed)
+                            .color(p.capacity),
+                    )
                     .label(Label::new().formatter("{b}").color(p.muted))
                     .data(vec![MarkLineVariant::Simple(
-                        MarkLineData::new().name(format!("Your budget: {:.0} GB", a.machine.usable_gb())).x_axis(a.machine.usable_gb().max(1.0)),
+                        MarkLineData::new()
+                            .name(format!("Your budget: {:.0} GB", a.machine.usable_gb()))
+                            .x_axis(a.machine.usable_gb().max(1.0)),
                     )]),
             );
         }
@@ -65,7 +105,13 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
             "For each benchmark, the best score any open-weight model reaches within a memory budget (weights + KV cache at {} tokens × {} session(s) + overhead, one device). Each step is a model or format becoming reachable.",
             a.workload.context_tokens, a.workload.sessions
         ),
-        headers: vec!["Benchmark".into(), "Model".into(), "Format".into(), "From GB".into(), "Points".into()],
+        headers: vec![
+            "Benchmark".into(),
+            "Model".into(),
+            "Format".into(),
+            "From GB".into(),
+            "Points".into(),
+        ],
         rows,
     }
 }

@@ -11,21 +11,36 @@ use crate::engine::rank::Analysis;
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
-use charming::element::{AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant, Symbol};
+use charming::element::{
+    AxisType, ItemStyle, Label, LineStyle, LineStyleType, MarkLine, MarkLineData, MarkLineVariant,
+    Symbol,
+};
 use charming::series::Scatter;
 
 pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
-    let selected = cfg.selected.as_deref().or(a.best_row().map(|r| r.model.id.as_str()));
+    let selected = cfg
+        .selected
+        .as_deref()
+        .or(a.best_row().map(|r| r.model.id.as_str()));
     let classes = [
         (FitStatus::Fits, "Fits", Symbol::Circle, p.fits),
-        (FitStatus::Offload, "Fits with offload", Symbol::Triangle, p.offload),
+        (
+            FitStatus::Offload,
+            "Fits with offload",
+            Symbol::Triangle,
+            p.offload,
+        ),
         (FitStatus::NoFit, "Does not fit", Symbol::Rect, p.nofit),
     ];
     let mut chart = Chart::new()
         .legend(legend(p))
         .tooltip(item_tooltip().formatter("{b}<br/>{a}<br/>memory GB, score: {c}"))
         .grid(Grid::new().left(48).right(24).top(40).bottom(48))
-        .x_axis(axis(p, "Memory needed, GB (log scale, estimate)", AxisType::Log))
+        .x_axis(axis(
+            p,
+            "Memory needed, GB (log scale, estimate)",
+            AxisType::Log,
+        ))
         .y_axis(axis(p, &a.metric, AxisType::Value).scale(true));
     let mut rows = Vec::new();
     for (i, (status, name, symbol, color)) in classes.into_iter().enumerate() {
@@ -37,10 +52,24 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
                 let f = r.fit.as_ref()?;
                 let v = r.value?;
                 let total = f.memory.total_gb();
-                rows.push(vec![r.model.name.clone(), format!("{total:.1}"), a.show(v), status.label().to_string()]);
-                let item = DataPointItem::new(vec![(total * 10.0).round() / 10.0, (v * 10.0).round() / 10.0]).name(r.model.name.clone());
+                rows.push(vec![
+                    r.model.name.clone(),
+                    format!("{total:.1}"),
+                    a.show(v),
+                    status.label().to_string(),
+                ]);
+                let item = DataPointItem::new(vec![
+                    (total * 10.0).round() / 10.0,
+                    (v * 10.0).round() / 10.0,
+                ])
+                .name(r.model.name.clone());
                 Some(if selected == Some(r.model.id.as_str()) {
-                    item.item_style(ItemStyle::new().color(color).border_color(p.text).border_width(3))
+                    item.item_style(
+                        ItemStyle::new()
+                            .color(color)
+                            .border_color(p.text)
+                            .border_width(3),
+                    )
                 } else {
                     item
                 })
@@ -51,7 +80,14 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
             .symbol(symbol)
             .symbol_size(14)
             .item_style(ItemStyle::new().color(color))
-            .label(Label::new().show(true).formatter("{b}").position(charming::element::LabelPosition::Right).color(p.muted).font_size(10))
+            .label(
+                Label::new()
+                    .show(true)
+                    .formatter("{b}")
+                    .position(charming::element::LabelPosition::Right)
+                    .color(p.muted)
+                    .font_size(10),
+            )
             .data(points);
         if i == 0 {
             // Reference lines ride on the first series.
@@ -63,14 +99,22 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
             if cfg.show_proprietary {
                 for r in a.rows.iter().filter(|r| !r.model.open_weight).take(4) {
                     if let Some(v) = r.value {
-                        lines.push(MarkLineVariant::Simple(MarkLineData::new().name(r.model.name.clone()).y_axis((v * 10.0).round() / 10.0)));
+                        lines.push(MarkLineVariant::Simple(
+                            MarkLineData::new()
+                                .name(r.model.name.clone())
+                                .y_axis((v * 10.0).round() / 10.0),
+                        ));
                     }
                 }
             }
             series = series.mark_line(
                 MarkLine::new()
                     .symbol(vec![Symbol::None])
-                    .line_style(LineStyle::new().type_(LineStyleType::Dashed).color(p.proprietary))
+                    .line_style(
+                        LineStyle::new()
+                            .type_(LineStyleType::Dashed)
+                            .color(p.proprietary),
+                    )
                     .label(Label::new().formatter("{b}").color(p.muted))
                     .data(lines),
             );
@@ -85,7 +129,12 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
     ChartData {
         chart: chart.color(vec![p.fits, p.offload, p.nofit]),
         caption,
-        headers: vec!["Model".into(), "Memory GB".into(), a.metric.clone(), "Fit".into()],
+        headers: vec![
+            "Model".into(),
+            "Memory GB".into(),
+            a.metric.clone(),
+            "Fit".into(),
+        ],
         rows,
     }
 }

@@ -22,23 +22,38 @@ pub fn ChartsSection() -> impl IntoView {
     let palette = Memo::new(move |_| Palette::new(ctx.dark.get()));
     let frontier = Signal::derive(move || {
         let p = palette.get();
-        ctx.cfg.with(|cfg| ctx.analysis.with(|a| frontier::build(ctx.dataset(), cfg, a, &p)))
+        ctx.cfg.with(|cfg| {
+            ctx.analysis
+                .with(|a| frontier::build(ctx.dataset(), cfg, a, &p))
+        })
     });
     let budget = Signal::derive(move || {
         let p = palette.get();
-        ctx.cfg.with(|cfg| ctx.analysis.with(|a| budget::build(ctx.dataset(), cfg, a, &p)))
+        ctx.cfg.with(|cfg| {
+            ctx.analysis
+                .with(|a| budget::build(ctx.dataset(), cfg, a, &p))
+        })
     });
     let scores = Signal::derive(move || {
         let p = palette.get();
-        ctx.cfg.with(|cfg| ctx.analysis.with(|a| scores::build(ctx.dataset(), cfg, a, &p)))
+        ctx.cfg.with(|cfg| {
+            ctx.analysis
+                .with(|a| scores::build(ctx.dataset(), cfg, a, &p))
+        })
     });
     let breakdown = Signal::derive(move || {
         let p = palette.get();
-        ctx.cfg.with(|cfg| ctx.analysis.with(|a| breakdown::build(ctx.dataset(), cfg, a, &p)))
+        ctx.cfg.with(|cfg| {
+            ctx.analysis
+                .with(|a| breakdown::build(ctx.dataset(), cfg, a, &p))
+        })
     });
     let timeline = Signal::derive(move || {
         let p = palette.get();
-        ctx.cfg.with(|cfg| ctx.analysis.with(|a| timeline::build(ctx.dataset(), cfg, a, &p)))
+        ctx.cfg.with(|cfg| {
+            ctx.analysis
+                .with(|a| timeline::build(ctx.dataset(), cfg, a, &p))
+        })
     });
     view! {
         <section class="charts" aria-label="Charts">

@@ -48,7 +48,9 @@ impl Palette {
 }
 
 use charming::component::{Axis, Legend};
-use charming::element::{AxisLabel, AxisType, LineStyle, NameLocation, SplitLine, TextStyle, Tooltip, Trigger};
+use charming::element::{
+    AxisLabel, AxisType, LineStyle, NameLocation, SplitLine, TextStyle, Tooltip, Trigger,
+};
 
 /// An axis styled for the theme.
 pub fn axis(p: &Palette, name: &str, kind: AxisType) -> Axis {
@@ -63,7 +65,9 @@ pub fn axis(p: &Palette, name: &str, kind: AxisType) -> Axis {
 }
 
 pub fn legend(p: &Palette) -> Legend {
-    Legend::new().top(0).text_style(TextStyle::new().color(p.text))
+    Legend::new()
+        .top(0)
+        .text_style(TextStyle::new().color(p.text))
 }
 
 pub fn item_tooltip() -> Tooltip {

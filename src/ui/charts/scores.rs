@@ -16,17 +16,28 @@ use charming::series::Bar;
 const TOP_MODELS: usize = 8;
 
 pub fn build(ds: &Dataset, _cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
-    let top: Vec<_> = a.rows.iter().filter(|r| r.value.is_some()).take(TOP_MODELS).collect();
+    let top: Vec<_> = a
+        .rows
+        .iter()
+        .filter(|r| r.value.is_some())
+        .take(TOP_MODELS)
+        .collect();
     let names: Vec<String> = top.iter().map(|r| r.model.name.clone()).collect();
     let mut chart = Chart::new()
         .legend(legend(p))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .grid(Grid::new().left(40).right(16).top(40).bottom(90))
-        .x_axis(axis(p, "", AxisType::Category).data(names.clone()).axis_label(AxisLabel::new().rotate(30).color(p.muted).interval(0)))
+        .x_axis(
+            axis(p, "", AxisType::Category)
+                .data(names.clone())
+                .axis_label(AxisLabel::new().rotate(30).color(p.muted).interval(0)),
+        )
         .y_axis(axis(p, "Points (0–100)", AxisType::Value).min(0).max(100));
     let mut rows: Vec<Vec<String>> = names.iter().map(|n| vec![n.clone()]).collect();
     for (i, bench) in MAIN_BENCHES.iter().enumerate() {
-        let Some(b) = ds.benchmark(bench) else { continue };
+        let Some(b) = ds.benchmark(bench) else {
+            continue;
+        };
         let data: Vec<DataPoint> = top
             .iter()
             .zip(rows.iter_mut())
@@ -39,10 +50,18 @@ pub fn build(ds: &Dataset, _cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
         chart = chart.series(Bar::new().name(b.short.clone()).data(data));
     }
     let mut headers = vec!["Model".to_string()];
-    headers.extend(MAIN_BENCHES.iter().map(|b| ds.benchmark(b).map_or(b.to_string(), |x| x.short.clone())));
+    headers.extend(
+        MAIN_BENCHES
+            .iter()
+            .map(|b| ds.benchmark(b).map_or(b.to_string(), |x| x.short.clone())),
+    );
     ChartData {
         chart: chart.color(p.series.to_vec()),
-        caption: format!("The top {} models by {}, with each of the four benchmarks on a 0–100 scale. Missing bars are missing figures.", top.len(), a.metric),
+        caption: format!(
+            "The top {} models by {}, with each of the four benchmarks on a 0–100 scale. Missing bars are missing figures.",
+            top.len(),
+            a.metric
+        ),
         headers,
         rows,
     }

@@ -21,34 +21,75 @@ fn bench_of(cfg: &Config) -> &str {
     }
 }
 
+/// Which of a point's three leaders a line follows.
+type Pick = fn(&crate::engine::tiers::FrontierPoint) -> &Option<(String, f64)>;
+
 pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
     let bench = bench_of(cfg);
     let points = frontier_timeline(ds, a, bench);
-    let name = |id: &str| ds.model(id).map_or_else(|| id.to_string(), |m| m.name.clone());
+    let name = |id: &str| {
+        ds.model(id)
+            .map_or_else(|| id.to_string(), |m| m.name.clone())
+    };
     let mut rows = Vec::new();
-    let series_of = |pick: fn(&crate::engine::tiers::FrontierPoint) -> &Option<(String, f64)>| -> Vec<DataPointItem> {
+    let series_of = |pick: Pick| -> Vec<DataPointItem> {
         points
             .iter()
             .filter_map(|pt| {
-                pick(pt).as_ref().map(|(m, v)| DataPointItem::new(vec![pt.date.to_string().into(), charming::datatype::CompositeValue::from((v * 10.0).round() / 10.0)]).name(name(m)))
+                pick(pt).as_ref().map(|(m, v)| {
+                    DataPointItem::new(vec![
+                        pt.date.to_string().into(),
+                        charming::datatype::CompositeValue::from((v * 10.0).round() / 10.0),
+                    ])
+                    .name(name(m))
+                })
             })
             .collect()
     };
     for pt in &points {
-        let cell = |x: &Option<(String, f64)>| x.as_ref().map_or("—".to_string(), |(m, v)| format!("{} {v:.1}", name(m)));
-        rows.push(vec![pt.date.to_string(), cell(&pt.proprietary), cell(&pt.open), cell(&pt.fits)]);
+        let cell = |x: &Option<(String, f64)>| {
+            x.as_ref()
+                .map_or("—".to_string(), |(m, v)| format!("{} {v:.1}", name(m)))
+        };
+        rows.push(vec![
+            pt.date.to_string(),
+            cell(&pt.proprietary),
+            cell(&pt.open),
+            cell(&pt.fits),
+        ]);
     }
-    let bench_name = ds.benchmark(bench).map_or(bench.to_string(), |b| b.name.clone());
+    let bench_name = ds
+        .benchmark(bench)
+        .map_or(bench.to_string(), |b| b.name.clone());
     let mut chart = Chart::new()
         .legend(legend(p))
-        .tooltip(Tooltip::new().trigger(Trigger::Item).formatter("{a}<br/>{b}<br/>date, points: {c}"))
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Item)
+                .formatter("{a}<br/>{b}<br/>date, points: {c}"),
+        )
         .grid(Grid::new().left(48).right(24).top(40).bottom(48))
         .x_axis(axis(p, "Date the figure was published", AxisType::Time))
         .y_axis(axis(p, &format!("{bench_name} (points)"), AxisType::Value).scale(true));
-    let lines: [(&str, fn(&crate::engine::tiers::FrontierPoint) -> &Option<(String, f64)>, &str, LineStyleType); 3] = [
-        ("Best proprietary", |pt| &pt.proprietary, p.proprietary, LineStyleType::Dashed),
-        ("Best open-weight", |pt| &pt.open, p.series[0], LineStyleType::Solid),
-        ("Best on your hardware", |pt| &pt.fits, p.fits, LineStyleType::Solid),
+    let lines: [(&str, Pick, &str, LineStyleType); 3] = [
+        (
+            "Best proprietary",
+            |pt| &pt.proprietary,
+            p.proprietary,
+            LineStyleType::Dashed,
+        ),
+        (
+            "Best open-weight",
+            |pt| &pt.open,
+            p.series[0],
+            LineStyleType::Solid,
+        ),
+        (
+            "Best on your hardware",
+            |pt| &pt.fits,
+            p.fits,
+            LineStyleType::Solid,
+        ),
     ];
     for (label, pick, color, style) in lines {
         chart = chart.series(
@@ -66,7 +107,12 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
         caption: format!(
             "{bench_name}: the best figure published by each date, for proprietary models, open-weight models, and open-weight models that run on your hardware. The gap between the lines is the distance to the frontier."
         ),
-        headers: vec!["Date".into(), "Best proprietary".into(), "Best open-weight".into(), "Best on your hardware".into()],
+        headers: vec![
+            "Date".into(),
+            "Best proprietary".into(),
+            "Best open-weight".into(),
+            "Best on your hardware".into(),
+        ],
         rows,
     }
 }

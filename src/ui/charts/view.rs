@@ -29,6 +29,9 @@ extern "C" {
     fn get_data_url(this: &Instance, opts: JsValue) -> String;
 }
 
+/// The click handler kept alive as long as its chart.
+type ClickHandler = Closure<dyn FnMut(JsValue)>;
+
 /// A chart's option plus its text alternative (a small table).
 pub struct ChartData {
     pub chart: Chart,
@@ -51,17 +54,27 @@ fn options(pairs: &[(&str, JsValue)]) -> JsValue {
 }
 
 #[component]
-pub fn ChartView(id: &'static str, kind: &'static str, title: &'static str, data: Signal<ChartData>) -> impl IntoView {
+pub fn ChartView(
+    id: &'static str,
+    kind: &'static str,
+    title: &'static str,
+    data: Signal<ChartData>,
+) -> impl IntoView {
     let ctx = use_ctx();
     let handle: StoredValue<Option<Instance>, LocalStorage> = StoredValue::new_local(None);
-    let click: StoredValue<Option<Closure<dyn FnMut(JsValue)>>, LocalStorage> = StoredValue::new_local(None);
+    let click: StoredValue<Option<ClickHandler>, LocalStorage> = StoredValue::new_local(None);
     let drawn = RwSignal::new(0u32);
 
     Effect::new(move |_| {
-        let Some(js) = data.with(|d| to_js(&d.chart)) else { return };
+        let Some(js) = data.with(|d| to_js(&d.chart)) else {
+            return;
+        };
         let created = handle.with_value(|h| h.is_some());
         if !created {
-            let Some(element) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+            let Some(element) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(id))
+            else {
                 return;
             };
             let chart = init(&element);
@@ -106,7 +119,11 @@ pub fn ChartView(id: &'static str, kind: &'static str, title: &'static str, data
     });
 
     let export_png = move |_| {
-        let bg = if ctx.dark.get_untracked() { "#0f172a" } else { "#ffffff" };
+        let bg = if ctx.dark.get_untracked() {
+            "#0f172a"
+        } else {
+            "#ffffff"
+        };
         let url = handle.with_value(|h| {
             h.as_ref().map(|c| {
                 c.get_data_url(options(&[

@@ -12,25 +12,32 @@ pub fn DataDateControl() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     let newest = ds.newest_date();
-    let mode = move || ctx.cfg.with(|c| match c.data {
-        DataDate::Newest => "newest",
-        DataDate::AsOf(_) => "date",
-        DataDate::Seed => "seed",
-    });
+    let mode = move || {
+        ctx.cfg.with(|c| match c.data {
+            DataDate::Newest => "newest",
+            DataDate::AsOf(_) => "date",
+            DataDate::Seed => "seed",
+        })
+    };
     let on_mode = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         ctx.update(|c| {
             c.data = match v.as_str() {
                 "seed" => DataDate::Seed,
-                "date" => DataDate::AsOf(match c.data { DataDate::AsOf(d) => d, _ => SEED_DATE }),
+                "date" => DataDate::AsOf(match c.data {
+                    DataDate::AsOf(d) => d,
+                    _ => SEED_DATE,
+                }),
                 _ => DataDate::Newest,
             }
         });
     };
-    let date_value = move || ctx.cfg.with(|c| match c.data {
-        DataDate::AsOf(d) => d.to_string(),
-        _ => newest.to_string(),
-    });
+    let date_value = move || {
+        ctx.cfg.with(|c| match c.data {
+            DataDate::AsOf(d) => d.to_string(),
+            _ => newest.to_string(),
+        })
+    };
     view! {
         <fieldset class="group" id="data-date">
             <legend>"Data as of"</legend>

@@ -16,7 +16,11 @@ pub fn ParsedField(
     let error = RwSignal::new(None::<String>);
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = if hint.is_empty() { error_id.clone() } else { format!("{hint_id} {error_id}") };
+    let described = if hint.is_empty() {
+        error_id.clone()
+    } else {
+        format!("{hint_id} {error_id}")
+    };
     view! {
         <div class="field" class:invalid=move || error.get().is_some()>
             <label for=id>{label}</label>

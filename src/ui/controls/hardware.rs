@@ -27,7 +27,10 @@ pub fn HardwarePicker() -> impl IntoView {
             ctx.update(|c| c.hardware = preset_devices(p));
         }
     };
-    let any_unified = Memo::new(move |_| ctx.analysis.with(|a| a.machine.units.iter().any(|u| u.unified)));
+    let any_unified = Memo::new(move |_| {
+        ctx.analysis
+            .with(|a| a.machine.units.iter().any(|u| u.unified))
+    });
     let usable = move || {
         ctx.analysis.with(|a| {
             let m = &a.machine;
@@ -37,12 +40,29 @@ pub fn HardwarePicker() -> impl IntoView {
                 m.units.len(),
                 if m.units.len() == 1 { "" } else { "s" },
                 format_gb(m.free_gb()),
-                if m.offload_ram_gb > 0.0 { format!(", plus {} of system RAM for offload", format_gb(m.offload_ram_gb)) } else { String::new() }
+                if m.offload_ram_gb > 0.0 {
+                    format!(
+                        ", plus {} of system RAM for offload",
+                        format_gb(m.offload_ram_gb)
+                    )
+                } else {
+                    String::new()
+                }
             )
         })
     };
-    let initial_share = ctx.cfg.with_untracked(|c| c.gpu_share.map(|s| format!("{:.0}", s * 100.0)).unwrap_or_default());
-    let initial_ram = ctx.cfg.with_untracked(|c| if c.ram_gb > 0.0 { format!("{}", c.ram_gb) } else { String::new() });
+    let initial_share = ctx.cfg.with_untracked(|c| {
+        c.gpu_share
+            .map(|s| format!("{:.0}", s * 100.0))
+            .unwrap_or_default()
+    });
+    let initial_ram = ctx.cfg.with_untracked(|c| {
+        if c.ram_gb > 0.0 {
+            format!("{}", c.ram_gb)
+        } else {
+            String::new()
+        }
+    });
 
     view! {
         <fieldset class="group" id="hardware">
@@ -101,7 +121,13 @@ fn availability(d: &crate::engine::dataset::Device) -> String {
 fn DeviceRows() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let rows = move || ctx.cfg.with(|c| c.hardware.clone()).into_iter().enumerate().collect::<Vec<_>>();
+    let rows = move || {
+        ctx.cfg
+            .with(|c| c.hardware.clone())
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     view! {
         <ul class="device-rows" aria-label="Devices">
             <For each=rows key=|(i, d)| (*i, format!("{d:?}")) let:item>
@@ -146,10 +172,17 @@ fn AddDevice() -> impl IntoView {
             return;
         }
         ctx.update(|c| {
-            if let Some(row) = c.hardware.iter_mut().find(|r| r.device == DeviceRef::Known(id.clone())) {
+            if let Some(row) = c
+                .hardware
+                .iter_mut()
+                .find(|r| r.device == DeviceRef::Known(id.clone()))
+            {
                 row.count = (row.count + 1).min(config::MAX_DEVICE_COUNT);
             } else if c.hardware.len() < config::MAX_DEVICE_ROWS {
-                c.hardware.push(DeviceChoice { device: DeviceRef::Known(id.clone()), count: 1 });
+                c.hardware.push(DeviceChoice {
+                    device: DeviceRef::Known(id.clone()),
+                    count: 1,
+                });
             }
         });
     };
@@ -176,7 +209,11 @@ fn CustomDevice() -> impl IntoView {
             ctx.update(|c| {
                 if c.hardware.len() < config::MAX_DEVICE_ROWS {
                     c.hardware.push(DeviceChoice {
-                        device: DeviceRef::Custom { memory_gb: m, bandwidth_gb_s: b, unified: unified.get_untracked() },
+                        device: DeviceRef::Custom {
+                            memory_gb: m,
+                            bandwidth_gb_s: b,
+                            unified: unified.get_untracked(),
+                        },
                         count: 1,
                     });
                 }

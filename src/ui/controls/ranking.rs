@@ -9,17 +9,22 @@ use leptos::prelude::*;
 pub fn RankingControls() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let value = move || ctx.cfg.with(|c| match &c.rank {
-        RankBy::Bench(id) => format!("bench:{id}"),
-        RankBy::Profile(id) => format!("profile:{id}"),
-        RankBy::Custom(_) => "custom".to_string(),
-    });
+    let value = move || {
+        ctx.cfg.with(|c| match &c.rank {
+            RankBy::Bench(id) => format!("bench:{id}"),
+            RankBy::Profile(id) => format!("profile:{id}"),
+            RankBy::Custom(_) => "custom".to_string(),
+        })
+    };
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let rank = if let Some(id) = v.strip_prefix("bench:") {
             ds.benchmark(id).map(|b| RankBy::Bench(b.id.clone()))
         } else if let Some(id) = v.strip_prefix("profile:") {
-            PROFILES.iter().find(|p| p.id == id).map(|p| RankBy::Profile(p.id.to_string()))
+            PROFILES
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| RankBy::Profile(p.id.to_string()))
         } else {
             Some(RankBy::Custom([5, 2, 2, 1]))
         };
@@ -28,7 +33,10 @@ pub fn RankingControls() -> impl IntoView {
         }
     };
     let is_custom = move || ctx.cfg.with(|c| matches!(c.rank, RankBy::Custom(_)));
-    let toggle = move |id: &'static str, label: &'static str, get: fn(&crate::engine::config::Config) -> bool, set: fn(&mut crate::engine::config::Config, bool)| {
+    let toggle = move |id: &'static str,
+                       label: &'static str,
+                       get: fn(&crate::engine::config::Config) -> bool,
+                       set: fn(&mut crate::engine::config::Config, bool)| {
         view! {
             <div class="field check">
                 <input id=id type="checkbox" prop:checked=move || ctx.cfg.with(get)
@@ -66,7 +74,7 @@ pub fn RankingControls() -> impl IntoView {
                                         let w = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(MAX_CUSTOM_WEIGHT);
                                         ctx.update(|c| if let RankBy::Custom(ws) = &mut c.rank {
                                             if let Some(slot) = ws.get_mut(i) { *slot = w; }
-                                            if ws.iter().all(|x| *x == 0) { if let Some(first) = ws.get_mut(0) { *first = 1; } }
+                                            if ws.iter().all(|x| *x == 0) && let Some(first) = ws.get_mut(0) { *first = 1; }
                                         });
                                     }/>
                             </div>

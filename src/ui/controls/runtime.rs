@@ -13,13 +13,29 @@ pub fn RuntimeControls() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     let initial_prompt = ctx.cfg.with_untracked(|c| format_tokens(c.prompt_tokens));
-    let initial_tok = ctx.cfg.with_untracked(|c| c.calibration.as_ref().map(|(_, t)| t.to_string()).unwrap_or_default());
-    let cal_model = RwSignal::new(ctx.cfg.with_untracked(|c| c.calibration.as_ref().map(|(m, _)| m.clone())).unwrap_or_else(|| "gpt-oss-120b".into()));
-    let cal_tok = RwSignal::new(ctx.cfg.with_untracked(|c| c.calibration.as_ref().map(|(_, t)| *t)));
+    let initial_tok = ctx.cfg.with_untracked(|c| {
+        c.calibration
+            .as_ref()
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    });
+    let cal_model = RwSignal::new(
+        ctx.cfg
+            .with_untracked(|c| c.calibration.as_ref().map(|(m, _)| m.clone()))
+            .unwrap_or_else(|| "gpt-oss-120b".into()),
+    );
+    let cal_tok = RwSignal::new(
+        ctx.cfg
+            .with_untracked(|c| c.calibration.as_ref().map(|(_, t)| *t)),
+    );
     let apply = move || {
         let model = cal_model.get_untracked();
         let tok = cal_tok.get_untracked();
-        ctx.update(|c| c.calibration = tok.filter(|_| ds.model(&model).is_some()).map(|t| (model.clone(), t)));
+        ctx.update(|c| {
+            c.calibration = tok
+                .filter(|_| ds.model(&model).is_some())
+                .map(|t| (model.clone(), t))
+        });
     };
     let status = move || {
         ctx.analysis.with(|a| {

@@ -10,14 +10,20 @@ use leptos::prelude::*;
 pub fn WorkloadControls() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let quant_value = move || ctx.cfg.with(|c| match &c.quant {
-        QuantChoice::Auto => "auto".to_string(),
-        QuantChoice::Fixed(id) => id.clone(),
-    });
+    let quant_value = move || {
+        ctx.cfg.with(|c| match &c.quant {
+            QuantChoice::Auto => "auto".to_string(),
+            QuantChoice::Fixed(id) => id.clone(),
+        })
+    };
     let on_quant = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         ctx.update(|c| {
-            c.quant = if v == "auto" || ds.weight_format(&v).is_none() { QuantChoice::Auto } else { QuantChoice::Fixed(v) }
+            c.quant = if v == "auto" || ds.weight_format(&v).is_none() {
+                QuantChoice::Auto
+            } else {
+                QuantChoice::Fixed(v)
+            }
         });
     };
     let initial_ctx = ctx.cfg.with_untracked(|c| format_tokens(c.context_tokens));
