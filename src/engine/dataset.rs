@@ -507,13 +507,19 @@ impl Dataset {
         let models = self.models.iter().map(|m| m.released);
         scores.chain(models).max().unwrap_or(SEED_DATE)
     }
-    /// The newest figure per benchmark, so a frozen leaderboard shows as frozen.
-    pub fn newest_score_date(&self, bench: &str) -> Option<Date> {
-        self.scores
-            .iter()
-            .filter(|s| s.bench == bench)
-            .map(|s| s.as_of)
-            .max()
+    /// The newest figure per benchmark, so a frozen leaderboard shows as frozen: the newest
+    /// figure dated by its own source, or (when there is none) the seed date with its basis.
+    pub fn newest_score_date(&self, bench: &str) -> Option<(Date, DateBasis)> {
+        let of = |basis: DateBasis| {
+            self.scores
+                .iter()
+                .filter(|s| s.bench == bench && s.date_basis == basis)
+                .map(|s| s.as_of)
+                .max()
+        };
+        of(DateBasis::Source)
+            .map(|d| (d, DateBasis::Source))
+            .or_else(|| of(DateBasis::Seed).map(|d| (d, DateBasis::Seed)))
     }
 
     /// Checks every rule a hand-edited dataset must keep; returns one message per problem.

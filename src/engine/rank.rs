@@ -577,7 +577,7 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
         let l = leader?;
         let g = l.value - value;
         Some(if l.model.id == best.model.id || g.abs() < 1e-9 {
-            format!("it is the best {kind} model")
+            format!("the best {kind} model")
         } else if g < 0.0 {
             format!(
                 "{} points ahead of the best {kind} model ({}, {})",
@@ -602,7 +602,7 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
     .flatten()
     .collect();
     if !parts.is_empty() {
-        text.push_str(&format!(" That is {}.", parts.join(" and ")));
+        text.push_str(&format!(" It is {}.", parts.join(" and ")));
     }
     text.push_str(&format!(" Data as of {date}."));
     text

@@ -372,6 +372,7 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
             }
             "hw" => match decode_devices(dataset, value, &mut notices) {
                 Some(devices) => cfg.hardware = devices,
+                None if notices.iter().any(|n| n.key == "hw") => {}
                 None => notices.push(bad("hardware")),
             },
             "ram" => match units::parse_memory_gb(value)
@@ -489,10 +490,19 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     None => notices.push(bad("calibration (model:tokens per second)")),
                 }
             }
-            "cmp" => match decode_devices(dataset, value, &mut notices) {
-                Some(devices) => cfg.compare = Some(devices),
-                None => notices.push(bad("comparison hardware")),
-            },
+            "cmp" => {
+                let before = notices.len();
+                let decoded = decode_devices(dataset, value, &mut notices);
+                // The device decoder names its notices "hw": these are about the comparison.
+                for n in notices.iter_mut().skip(before) {
+                    n.key = "cmp".into();
+                }
+                match decoded {
+                    Some(devices) => cfg.compare = Some(devices),
+                    None if notices.len() > before => {}
+                    None => notices.push(bad("comparison hardware")),
+                }
+            }
             _ => notices.push(notice(
                 &key,
                 format!(

@@ -71,7 +71,11 @@ pub fn MethodPanel() -> impl IntoView {
             <h3>"Benchmarks"</h3>
             <ul>
                 {ds.benchmarks.iter().map(|b| {
-                    let newest = ds.newest_score_date(&b.id).map_or_else(|| "no figures".into(), |d| format!("newest figure {d}"));
+                    let newest = match ds.newest_score_date(&b.id) {
+                        Some((d, crate::engine::dataset::DateBasis::Source)) => format!("newest dated figure {d}"),
+                        Some((d, crate::engine::dataset::DateBasis::Seed)) => format!("figures known only by the seed date, {d}"),
+                        None => "no figures".into(),
+                    };
                     view! { <li><a href=b.url.clone() target="_blank" rel="noopener noreferrer">{b.name.clone()}</a>{format!(" — {} ({newest})", b.description)}</li> }
                 }).collect_view()}
             </ul>

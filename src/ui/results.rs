@@ -114,7 +114,7 @@ pub fn ResultsTable() -> impl IntoView {
                                 <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{name}</button>
                                 <small class="kind">{format!("{} · {kind}", r.model.vendor)}</small>
                             </th>
-                            <td class="num value">{value}{(r.penalty_pct > 0.0).then(|| format!(" (−{:.1}% quant.)", r.penalty_pct))}</td>
+                            <td class="num value">{value}{(r.penalty_pct > 0.0 && r.value.is_some()).then(|| format!(" (−{:.1}% quant.)", r.penalty_pct))}</td>
                             <td><span class=format!("badge {cls}") class:tight=f.is_some_and(|f| f.tight)>{label}</span><small>{fit_detail.unwrap_or_default()}</small></td>
                             <td>{format.unwrap_or_else(|| "—".into())}</td>
                             <td class="num">{memory.unwrap_or_else(|| "—".into())}{capped.then_some(" (context capped at model max)")}</td>

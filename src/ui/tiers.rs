@@ -78,7 +78,7 @@ pub fn TierTable() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="tiers-title">
             <h2 id="tiers-title">"Memory tiers: the seed's TL;DR, recomputed"</h2>
-            <p class="hint">"Each row of the seed's table, checked on the tier's hardware with your context, sessions and KV precision, using only the seed's own figures. Where the engine disagrees it says why."</p>
+            <p class="hint">"Each row of the seed's table, checked on the tier's hardware with your workload (context, sessions, KV precision, runtime, GPU share, offload RAM, penalty), using only the seed's own figures. Where the engine disagrees it says why."</p>
             <div class="table-wrap">
                 <table id="tiers">
                     <thead><tr>

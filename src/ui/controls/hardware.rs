@@ -24,7 +24,10 @@ pub fn HardwarePicker() -> impl IntoView {
     let on_preset = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
         if let Some(p) = ds.preset(&id) {
-            ctx.update(|c| c.hardware = preset_devices(p));
+            ctx.update(|c| {
+                c.hardware = preset_devices(p);
+                clear_share_without_unified(c);
+            });
         }
     };
     let any_unified = Memo::new(move |_| {
@@ -107,6 +110,21 @@ pub fn HardwarePicker() -> impl IntoView {
     }
 }
 
+/// The unified-memory share means nothing once no unified device is left: drop it, so it
+/// neither lingers in the link nor changes answers invisibly.
+fn clear_share_without_unified(c: &mut crate::engine::config::Config) {
+    let ds = crate::engine::dataset::Dataset::bundled();
+    let unified = c.hardware.iter().any(|d| match &d.device {
+        DeviceRef::Known(id) => ds
+            .device(id)
+            .is_some_and(|d| d.kind == crate::engine::dataset::MemoryKind::Unified),
+        DeviceRef::Custom { unified, .. } => *unified,
+    });
+    if !unified {
+        c.gpu_share = None;
+    }
+}
+
 /// " · withdrawn 2026-03-08" for a configuration that can no longer be bought.
 fn availability(d: &crate::engine::dataset::Device) -> String {
     match (d.availability.as_deref(), d.availability_date) {
@@ -144,7 +162,10 @@ fn DeviceRows() -> impl IntoView {
                             ctx.update(|c| if let Some(row) = c.hardware.get_mut(i) { row.count = n });
                         }
                     };
-                    let remove = move |_| ctx.update(|c| if c.hardware.len() > 1 && i < c.hardware.len() { c.hardware.remove(i); });
+                    let remove = move |_| ctx.update(|c| if c.hardware.len() > 1 && i < c.hardware.len() {
+                        c.hardware.remove(i);
+                        clear_share_without_unified(c);
+                    });
                     view! {
                         <li class="device-row">
                             <span class="device-name">{name.clone()}</span>
