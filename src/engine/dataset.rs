@@ -366,6 +366,22 @@ pub struct Measurement {
     pub note: String,
 }
 
+/// A published GGUF file size: the fixture the weights formula is checked against.
+#[derive(Clone, Debug, Deserialize)]
+pub struct FileSize {
+    pub model: String,
+    pub format: String,
+    pub file_gb: f64,
+    pub source: String,
+    /// dense | moe | mla | hybrid | sliding
+    pub kind: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct FileSizes {
+    sizes: Vec<FileSize>,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct SeedClaims {
     pub tldr: Vec<SeedTierRow>,
@@ -387,6 +403,7 @@ pub struct Dataset {
     pub penalty_note: String,
     pub seed_claims: SeedClaims,
     pub measurements: Vec<Measurement>,
+    pub file_sizes: Vec<FileSize>,
     /// Score positions per model id, built at load time.
     score_index: HashMap<String, Vec<usize>>,
 }
@@ -400,6 +417,7 @@ pub struct Sources<'a> {
     pub quants: &'a str,
     pub seed_claims: &'a str,
     pub measurements: &'a str,
+    pub file_sizes: &'a str,
 }
 
 /// The files under `src/data/`, embedded at build time.
@@ -411,6 +429,7 @@ pub const BUNDLED: Sources<'static> = Sources {
     quants: include_str!("../data/quants.json"),
     seed_claims: include_str!("../data/seed_claims.json"),
     measurements: include_str!("../data/measurements.json"),
+    file_sizes: include_str!("../data/gguf_sizes.json"),
 };
 
 impl Dataset {
@@ -443,6 +462,7 @@ impl Dataset {
             penalty_note: quants.penalty_note,
             seed_claims: parse("seed_claims.json", src.seed_claims)?,
             measurements: parse("measurements.json", src.measurements)?,
+            file_sizes: parse::<FileSizes>("gguf_sizes.json", src.file_sizes)?.sizes,
         })
     }
 
@@ -687,6 +707,18 @@ impl Dataset {
                 problems.push(format!(
                     "measurement on {} is dated in the future",
                     m.device
+                ));
+            }
+        }
+        for f in &self.file_sizes {
+            if self.model(&f.model).is_none()
+                || self.weight_format(&f.format).is_none()
+                || f.file_gb <= 0.0
+                || !f.source.starts_with("https://")
+            {
+                problems.push(format!(
+                    "file size {} {} names unknown things or has no source",
+                    f.model, f.format
                 ));
             }
         }

@@ -93,7 +93,10 @@ pub fn command(
     let kv = dataset
         .kv_formats
         .iter()
-        .find(|k| (k.bytes_per_element - workload.kv_bytes_per_element).abs() < 1e-9)
+        .find(|k| {
+            (k.bytes_per_element - workload.kv_bytes_per_element).abs() < 1e-9
+                && machine.runtime.supports_kv(k)
+        })
         .map_or("f16", |k| k.id.as_str());
     let devices = machine.units.len().max(1);
     let parts: Vec<String> = match machine.runtime {

@@ -3,6 +3,7 @@
 //! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
 //! tested natively (`cargo test`), and the UI only calls it.
 
+pub mod accuracy;
 pub mod compare;
 pub mod config;
 pub mod dataset;

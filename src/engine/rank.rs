@@ -276,6 +276,8 @@ pub struct Analysis<'a> {
     /// The configuration asked for a calibration the engine could not use (model not
     /// running here).
     pub calibration_unused: bool,
+    /// The KV precision the user chose but the runtime lacks (FP16 is used instead).
+    pub kv_fallback: Option<String>,
     /// The metric's own scale: 100 for percentages and profiles, 10 for a score out of 10.
     pub metric_max: f64,
 }
@@ -315,11 +317,21 @@ pub fn metric_name(dataset: &Dataset, rank: &RankBy) -> String {
     }
 }
 
+/// The KV-cache precision the runtime will use: the chosen one when the runtime supports it,
+/// otherwise FP16 (e.g. vLLM has no Q8_0 cache).
+pub fn effective_kv<'a>(
+    dataset: &'a Dataset,
+    cfg: &Config,
+) -> Option<&'a super::dataset::KvFormat> {
+    dataset
+        .kv_format(&cfg.kv)
+        .filter(|k| cfg.runtime.supports_kv(k))
+        .or_else(|| dataset.kv_format(super::config::DEFAULT_KV))
+}
+
 /// The workload a configuration describes.
 pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
-    let kv = dataset
-        .kv_format(&cfg.kv)
-        .map_or(2.0, |k| k.bytes_per_element);
+    let kv = effective_kv(dataset, cfg).map_or(2.0, |k| k.bytes_per_element);
     Workload {
         context_tokens: cfg.context_tokens.clamp(
             super::config::MIN_CONTEXT_TOKENS,
@@ -455,6 +467,9 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         efficiency,
         calibrated: calibrated.is_some(),
         calibration_unused: cfg.calibration.is_some() && calibrated.is_none(),
+        kv_fallback: effective_kv(dataset, cfg)
+            .filter(|k| k.id != cfg.kv)
+            .map(|_| cfg.kv.clone()),
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,
@@ -606,4 +621,111 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
     }
     text.push_str(&format!(" Data as of {date}."));
     text
+}
+
+/// What each runtime can do with the configuration's hardware: usable memory after the
+/// runtime's share and overhead, and its best open-weight model on the ranking metric.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuntimeOption {
+    pub runtime: super::runtime::Runtime,
+    pub devices: usize,
+    pub free_gb: f64,
+    pub best: Option<(String, f64, String)>,
+    pub note: String,
+}
+
+pub fn runtime_options(dataset: &Dataset, cfg: &Config) -> Vec<RuntimeOption> {
+    super::runtime::Runtime::ALL
+        .into_iter()
+        .map(|runtime| {
+            let c = Config {
+                runtime,
+                show_proprietary: false,
+                only_fits: true,
+                selected: None,
+                ..cfg.clone()
+            };
+            let a = analyze(dataset, &c);
+            let best = a.best_row().and_then(|r| {
+                Some((
+                    r.model.id.clone(),
+                    r.value?,
+                    r.fit.as_ref()?.format_id.clone(),
+                ))
+            });
+            let split = match runtime.split() {
+                super::runtime::Split::Layers => "layers split by free memory",
+                super::runtime::Split::Tensor => {
+                    "every layer sharded equally: the smallest card bounds it"
+                }
+            };
+            let note = if a.machine.units.is_empty() {
+                format!("{} does not run on this hardware", runtime.name())
+            } else if a.machine.units.len() > 1 {
+                split.to_string()
+            } else {
+                String::new()
+            };
+            RuntimeOption {
+                runtime,
+                devices: a.machine.units.len(),
+                free_gb: a.machine.free_gb(),
+                best,
+                note,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod runtime_tests {
+    use super::*;
+    use crate::engine::config::DataDate;
+    use crate::engine::runtime::Runtime;
+
+    /// The seed's "PRO 6000 + RTX 5090 = 128 GB" tier per runtime (seed snapshot, SWE-Bench):
+    /// llama.cpp splits layers over 95 + 31 GB and runs MiniMax-M2.5 at Q2_K; vLLM and SGLang
+    /// shard every layer equally, so the 32 GB card caps each shard at 26.8 GB (53.6 GB in
+    /// all): MiniMax-M2.5 is out of reach and the best they run is Qwen3-Coder-Next at NVFP4
+    /// (45 GB of weights; both cards are Blackwell); MLX does not run on NVIDIA.
+    #[test]
+    fn pro6000_plus_5090_per_runtime() {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            data: DataDate::Seed,
+            ..Config::with_preset(ds.preset("pro6000-5090").unwrap())
+        };
+        let opts = runtime_options(ds, &cfg);
+        let get = |r: Runtime| opts.iter().find(|o| o.runtime == r).unwrap();
+        assert_eq!(
+            get(Runtime::LlamaCpp)
+                .best
+                .as_ref()
+                .map(|b| (b.0.as_str(), b.2.as_str())),
+            Some(("minimax-m2.5", "q2_k"))
+        );
+        assert!((get(Runtime::LlamaCpp).free_gb - 126.0).abs() < 1e-6);
+        let vllm = get(Runtime::Vllm);
+        assert_eq!(
+            vllm.best.as_ref().map(|b| (b.0.as_str(), b.2.as_str())),
+            Some(("qwen3-coder-next", "nvfp4"))
+        );
+        // 0.9 × 96 − 2 plus 0.9 × 32 − 2: the sum looks large, but each shard gets at most 26.8.
+        assert!((vllm.free_gb - 111.2).abs() < 1e-6);
+        assert!(vllm.note.contains("smallest card"));
+        assert_eq!(get(Runtime::Mlx).devices, 0);
+    }
+
+    #[test]
+    fn unsupported_kv_precision_falls_back_to_fp16() {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            runtime: Runtime::Vllm,
+            kv: "q8_0".into(),
+            ..Config::default()
+        };
+        let a = analyze(ds, &cfg);
+        assert_eq!(a.kv_fallback.as_deref(), Some("q8_0"));
+        assert_eq!(a.workload.kv_bytes_per_element, 2.0);
+    }
 }

@@ -381,3 +381,136 @@ mod timeline_tests {
         );
     }
 }
+
+/// The seed's speed claim on one device, beside the engine's estimate for the seed's own pick
+/// on that device.
+#[derive(Clone, Debug)]
+pub struct SeedSpeedClaim<'a> {
+    pub measurement: &'a super::dataset::Measurement,
+    /// (model id, format, estimate tok/s, ceiling tok/s) for the seed's TL;DR pick there.
+    pub engine: Option<(String, String, f64, f64)>,
+}
+
+/// The seed's published speeds ("69 tok/s Mac vs 134 tok/s PRO 6000 on MoE"), each with the
+/// engine's estimate for the model the seed recommends on that hardware, at `base`'s workload.
+pub fn seed_speed_claims<'a>(dataset: &'a Dataset, base: &Config) -> Vec<SeedSpeedClaim<'a>> {
+    dataset
+        .measurements
+        .iter()
+        .filter(|m| m.in_seed)
+        .map(|m| {
+            let engine = dataset
+                .seed_claims
+                .tldr
+                .iter()
+                .find(|row| {
+                    dataset.preset(&row.preset).is_some_and(|p| {
+                        p.devices.len() == 1
+                            && p.devices
+                                .iter()
+                                .all(|d| d.device == m.device && d.count == m.count)
+                    })
+                })
+                .and_then(|row| {
+                    let preset = dataset.preset(&row.preset)?;
+                    let cfg = Config {
+                        data: DataDate::Seed,
+                        selected: None,
+                        hardware: preset_devices(preset),
+                        ..base.clone()
+                    };
+                    let a = rank::analyze(dataset, &cfg);
+                    let r = a.rows.iter().find(|r| r.model.id == row.model)?;
+                    Some((
+                        r.model.id.clone(),
+                        r.fit.as_ref()?.format_id.clone(),
+                        r.decode_est_tok_s?,
+                        r.decode_tok_s?,
+                    ))
+                });
+            SeedSpeedClaim {
+                measurement: m,
+                engine,
+            }
+        })
+        .collect()
+}
+
+/// Models published by the seed's date that the seed left out, and where they change the
+/// answer on this hardware: (benchmark, best in the seed snapshot, best with every figure
+/// published by 2026-02-18).
+pub fn seed_omissions(
+    dataset: &Dataset,
+    cfg: &Config,
+) -> (Vec<String>, Vec<(String, TierPick, TierPick)>) {
+    let seed = super::dataset::SEED_DATE;
+    let left_out = dataset
+        .models
+        .iter()
+        .filter(|m| !m.in_seed && m.released <= seed)
+        .map(|m| m.id.clone())
+        .collect();
+    let benches = super::rank::MAIN_BENCHES;
+    let snapshot = best_per_bench(
+        dataset,
+        &Config {
+            data: DataDate::Seed,
+            ..cfg.clone()
+        },
+        &benches,
+    );
+    let as_of = best_per_bench(
+        dataset,
+        &Config {
+            data: DataDate::AsOf(seed),
+            ..cfg.clone()
+        },
+        &benches,
+    );
+    let changed = snapshot
+        .into_iter()
+        .zip(as_of)
+        .filter(|(a, b)| a.model != b.model)
+        .map(|(a, b)| (a.bench.clone(), a, b))
+        .collect();
+    (left_out, changed)
+}
+
+#[cfg(test)]
+mod seed_extra_tests {
+    use super::*;
+
+    #[test]
+    fn seed_speed_claims_sit_beside_estimates() {
+        let ds = Dataset::bundled();
+        let claims = seed_speed_claims(ds, &Config::default());
+        assert_eq!(claims.len(), 2);
+        let mac = claims
+            .iter()
+            .find(|c| c.measurement.device == "m3-ultra-256")
+            .unwrap();
+        assert_eq!(mac.measurement.decode_tok_s, 69.0);
+        let (model, _, est, ceiling) = mac.engine.clone().unwrap();
+        assert_eq!(model, "qwen3.5-397b-a17b");
+        assert!(est < ceiling && est > 0.0);
+        let pro = claims
+            .iter()
+            .find(|c| c.measurement.device == "rtx-pro-6000")
+            .unwrap();
+        assert_eq!(
+            pro.engine.as_ref().map(|e| e.0.as_str()),
+            Some("qwen3-coder-next")
+        );
+    }
+
+    #[test]
+    fn omitted_models_change_small_budgets() {
+        let ds = Dataset::bundled();
+        let cfg = Config::with_preset(ds.preset("rtx4090").unwrap());
+        let (left_out, changed) = seed_omissions(ds, &cfg);
+        assert!(left_out.contains(&"devstral-small-2".to_string()));
+        let swe = changed.iter().find(|(b, ..)| b == "swe_verified").unwrap();
+        assert_eq!(swe.1.model.as_deref(), Some("qwen3-coder-30b-a3b"));
+        assert_eq!(swe.2.model.as_deref(), Some("devstral-small-2"));
+    }
+}

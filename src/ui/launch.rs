@@ -42,6 +42,41 @@ pub fn LaunchPanel() -> impl IntoView {
         cmd.track();
         copied.set(false);
     });
+    let options = Memo::new_with_compare(
+        move |_| {
+            ctx.cfg.with(|c| {
+                crate::engine::rank::runtime_options(
+                    ds,
+                    &crate::engine::config::Config {
+                        selected: None,
+                        ..c.clone()
+                    },
+                )
+            })
+        },
+        |_, _| true,
+    );
+    let option_rows = move || {
+        let name = |id: &str| {
+            ds.model(id)
+                .map_or_else(|| id.to_string(), |m| m.name.clone())
+        };
+        options.with(|opts| {
+            opts.iter()
+                .map(|o| {
+                    let best = o.best.as_ref().map_or_else(|| "nothing fits".to_string(), |(m, v, f)| format!("{} at {f} ({v:.1})", name(m)));
+                    view! {
+                        <tr>
+                            <th scope="row">{o.runtime.name()}</th>
+                            <td class="num">{if o.devices == 0 { "—".to_string() } else { format!("{:.0} GB on {}", o.free_gb, o.devices) }}</td>
+                            <td>{best}</td>
+                            <td>{o.note.clone()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <section class="card" id="launch" aria-labelledby="launch-title">
             <div class="card-head">
@@ -58,6 +93,13 @@ pub fn LaunchPanel() -> impl IntoView {
                 }.into_any(),
                 None => view! { <p class="hint">"Select an open-weight model to get its command."</p> }.into_any(),
             })}
+            <h3>"What each runtime can do with this hardware"</h3>
+            <div class="table-wrap">
+                <table id="runtime-options">
+                    <thead><tr><th scope="col">"Runtime"</th><th scope="col">"Free after its share and overhead"</th><th scope="col">"Best that fits"</th><th scope="col">"How it splits"</th></tr></thead>
+                    <tbody>{option_rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

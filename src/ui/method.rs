@@ -42,6 +42,24 @@ pub fn MethodPanel() -> impl IntoView {
             })
         })
     };
+    let accuracy = {
+        use crate::engine::accuracy;
+        let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let weights = accuracy::error_stats(&accuracy::weight_cases(ds));
+        let (local, serving) = accuracy::decode_cases(ds);
+        let line = |what: &str, s: Option<accuracy::ErrorStats>| {
+            s.map_or_else(|| format!("{what}: no cases"), |s| format!("{what}: median error {}, 90th percentile {}, worst {} over {} published cases", pct(s.median), pct(s.p90), pct(s.worst), s.cases))
+        };
+        vec![
+            line("Weights vs GGUF file sizes", weights),
+            line("Decode estimate vs measured tok/s (llama.cpp)", accuracy::error_stats(&local)),
+            line("Decode estimate vs measured tok/s (vLLM, SGLang)", accuracy::error_stats(&serving)),
+            format!("A fit is “tight” when its headroom is under {} of weights + KV cache: about the 90th-percentile error of the weights estimate.", pct(crate::engine::fit::TIGHT_MARGIN)),
+        ]
+        .into_iter()
+        .map(|t| view! { <li>{t}</li> })
+        .collect_view()
+    };
     view! {
         <section class="card method" id="method" aria-labelledby="method-title">
             <h2 id="method-title">"How this is computed"</h2>
@@ -60,6 +78,8 @@ pub fn MethodPanel() -> impl IntoView {
                 <li>{format!("Profiles average the benchmarks' points (0–100; the 16x eval × 10) with their weights over the benchmarks a model has; a model needs {:.0}% of the weight to be ranked.", MIN_PROFILE_COVERAGE * 100.0)}</li>
                 <li>{format!("Quantization penalty (off by default): {}", ds.penalty_note)}</li>
             </ul>
+            <h3>"Accuracy against published numbers"</h3>
+            <ul id="accuracy">{accuracy}</ul>
             <h3>"The seed's caveats"</h3>
             <ul>
                 <li>"Benchmark versions matter: LiveCodeBench v5 and v6 are different benchmarks and are never ranked together."</li>

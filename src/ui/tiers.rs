@@ -75,6 +75,21 @@ pub fn TierTable() -> impl IntoView {
                 .collect_view()
         })
     };
+    let seed_speeds = move || {
+        workload.with(|w| {
+            tiers::seed_speed_claims(ds, w)
+                .into_iter()
+                .map(|c| {
+                    let device = ds.device(&c.measurement.device).map_or_else(|| c.measurement.device.clone(), |d| d.name.clone());
+                    let engine = c.engine.map_or_else(
+                        || "no estimate".to_string(),
+                        |(m, f, est, ceiling)| format!("the engine estimates ≈ {est:.0} tok/s (ceiling {ceiling:.0}) for the seed's pick there, {} at {f}", name(Some(&m))),
+                    );
+                    view! { <li>{format!("Seed: {:.0} tok/s on {device} (published; model not named). {engine}. {}", c.measurement.decode_tok_s, c.measurement.note)}</li> }
+                })
+                .collect_view()
+        })
+    };
     view! {
         <section class="card" aria-labelledby="tiers-title">
             <h2 id="tiers-title">"Memory tiers: the seed's TL;DR, recomputed"</h2>
@@ -88,6 +103,8 @@ pub fn TierTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <h3>"The seed's speed claims beside the engine's estimates"</h3>
+            <ul id="seed-speeds">{seed_speeds}</ul>
             <h3>"Your budget"</h3>
             <div class="table-wrap">
                 <table id="own-tier">

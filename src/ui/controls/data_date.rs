@@ -49,6 +49,20 @@ pub fn DataDateControl() -> impl IntoView {
                     <option value="seed">{format!("The seed snapshot ({SEED_DATE})")}</option>
                 </select>
             </div>
+            <p id="seed-omissions" class="hint">{move || {
+                let cfg = ctx.cfg.get();
+                let (left_out, changed) = crate::engine::tiers::seed_omissions(ds, &cfg);
+                let name = |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "nothing".to_string(), |m| m.name.clone());
+                let changes: Vec<String> = changed
+                    .iter()
+                    .map(|(b, seed, asof)| format!("{}: {} instead of {}", ds.benchmark(b).map_or(b.as_str(), |x| x.short.as_str()), name(asof.model.as_deref()), name(seed.model.as_deref())))
+                    .collect();
+                format!(
+                    "{} models published by {SEED_DATE} are not in the seed snapshot. On this hardware they change: {}.",
+                    left_out.len(),
+                    if changes.is_empty() { "nothing".to_string() } else { changes.join("; ") }
+                )
+            }}</p>
             <Show when=move || mode() == "date">
                 <div class="field">
                     <label for="asof">"Date"</label>

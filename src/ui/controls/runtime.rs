@@ -51,7 +51,10 @@ pub fn RuntimeControls() -> impl IntoView {
             } else {
                 format!("Speed estimates use {:.0}% of the bandwidth ceiling (measured median for this device family).", a.efficiency * 100.0)
             };
-            format!("{eff}{unsupported}")
+            let kv = a.kv_fallback.as_ref().map_or_else(String::new, |k| {
+                format!(" {} has no {k} KV cache: FP16 is used.", a.machine.runtime.name())
+            });
+            format!("{eff}{unsupported}{kv}")
         })
     };
     view! {
