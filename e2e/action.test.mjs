@@ -208,3 +208,41 @@ describe('data as of', () => {
     });
   });
 });
+
+describe('what the page says about runtimes, the seed and its own accuracy', () => {
+  test('each runtime on PRO 6000 + 5090: llama.cpp splits layers, vLLM is bound by the smaller card', async () => {
+    await withApp('?asof=seed&hw=pro6000-5090', async (page) => {
+      const rows = await page.locator('#runtime-options tbody tr').allInnerTexts();
+      assert.equal(rows.length, 4);
+      assert.match(rows[0], /^llama\.cpp\s+126 GB on 2\s+MiniMax-M2\.5 at q2_k \(80\.2\)/);
+      assert.match(rows[1], /^vLLM\s+111 GB on 2\s+Qwen3-Coder-Next at nvfp4 \(70\.6\)\s+every layer sharded equally: the smallest card bounds it/);
+      assert.match(rows[3], /^MLX\s+—\s+nothing fits\s+MLX does not run on this hardware/);
+    });
+  });
+
+  test("the seed's 69 and 134 tok/s appear beside the engine's estimates", async () => {
+    await withApp('', async (page) => {
+      const items = await page.locator('#seed-speeds li').allInnerTexts();
+      assert.equal(items.length, 2);
+      assert.ok(items.some((t) => /^Seed: 69 tok\/s on Apple Mac Studio M3 Ultra 256 GB .*Qwen3\.5-397B-A17B/.test(t)));
+      assert.ok(items.some((t) => /^Seed: 134 tok\/s on NVIDIA RTX PRO 6000 Blackwell .*Qwen3-Coder-Next/.test(t)));
+    });
+  });
+
+  test('models the seed left out, and what they change on a 24 GB card', async () => {
+    await withApp('?hw=rtx4090', async (page) => {
+      const note = await page.locator('#seed-omissions').innerText();
+      assert.match(note, /^\d+ models published by 2026-02-18 are not in the seed snapshot\./);
+      assert.match(note, /SWE-V: Devstral Small 2 instead of Qwen3-Coder-30B-A3B/);
+    });
+  });
+
+  test('the method panel states the measured error of the estimates', async () => {
+    await withApp('', async (page) => {
+      const items = await page.locator('#accuracy li').allInnerTexts();
+      assert.match(items[0], /^Weights vs GGUF file sizes: median error 1%, 90th percentile 9%, worst 13% over 38 published cases$/);
+      assert.match(items[1], /^Decode estimate vs measured tok\/s \(llama\.cpp\): median error \d+%/);
+      assert.match(items[3], /tight/);
+    });
+  });
+});
