@@ -5,7 +5,7 @@
 // and tests/current_data.rs.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertClean, launchBrowser, openApp, startDistServer, waitForApp, waitForChart } from './harness.mjs';
+import { appRunner, eventually, launchBrowser, startDistServer, waitForChart } from './harness.mjs';
 
 let browser;
 let server;
@@ -16,29 +16,7 @@ after(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-async function withApp(path, fn, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  try {
-    const page = await openApp(context, server.url(path));
-    await waitForApp(page);
-    await fn(page, context);
-    await assertClean(page);
-  } finally {
-    await context.close();
-  }
-}
-
-async function eventually(check, { timeout = 5_000, interval = 40 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, interval));
-    }
-  }
-}
+const withApp = appRunner(() => browser, () => server);
 
 /** The cells of a chart's data table (read as text: the table sits in a closed <details>). */
 const tableRows = (figure) =>

@@ -13,7 +13,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { assertClean, launchBrowser, openApp, startDistServer, waitForApp, waitForChart } from './harness.mjs';
+import { appRunner, eventually, launchBrowser, startDistServer, waitForApp, waitForChart } from './harness.mjs';
 import { isPng, pngStats } from './pixels.mjs';
 
 const SEED = '?asof=seed';
@@ -36,34 +36,7 @@ after(async () => {
   await Promise.all([browser?.close(), server?.close()]);
 });
 
-/**
- * Opens the app at `path` in a fresh context, runs `fn(page, context)`, and checks that the
- * page stayed clean. The context is always closed.
- */
-async function withApp(path, fn, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
-  const context = await browser.newContext({ viewport, ...options });
-  try {
-    const page = await openApp(context, server.url(path));
-    await waitForApp(page);
-    await fn(page, context);
-    await assertClean(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Retries `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
-async function eventually(check, { timeout = 5_000, interval = 40 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-}
+const withApp = appRunner(() => browser, () => server);
 
 const headline = (page) => page.locator('#headline').innerText();
 const usable = (page) => page.locator('#usable').innerText();

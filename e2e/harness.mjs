@@ -208,3 +208,35 @@ export async function cachedUrls(page) {
     return out;
   });
 }
+
+/** Retries `check` (which throws while not yet true) until it passes or `timeout` ms pass. */
+export async function eventually(check, { timeout = 5_000, interval = 40 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/**
+ * A `withApp(path, fn, options)` for a test file: opens the app at `path` in a fresh context
+ * of `getBrowser()`, served by `getServer()`, runs `fn(page, context)`, checks the page stayed
+ * clean, and always closes the context.
+ */
+export function appRunner(getBrowser, getServer) {
+  return async function withApp(path, fn, { viewport = { width: 1280, height: 900 }, ...options } = {}) {
+    const context = await getBrowser().newContext({ viewport, ...options });
+    try {
+      const page = await openApp(context, getServer().url(path));
+      await waitForApp(page);
+      await fn(page, context);
+      await assertClean(page);
+    } finally {
+      await context.close();
+    }
+  };
+}

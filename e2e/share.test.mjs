@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   assertClean,
+  eventually,
   launchBrowser,
   openApp,
   setOffline,
@@ -44,18 +45,6 @@ async function open(context, path) {
   const page = await openApp(context, server.url(path));
   await waitForApp(page);
   return page;
-}
-
-async function eventually(check, { timeout = 5_000, interval = 40 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
 }
 
 const headline = (page) => page.locator('#headline').innerText();

@@ -187,6 +187,12 @@ pub fn quick_rest_gb(
 
 /// Each device's GB under tensor parallelism (equal shards) or, when `n` does not divide the
 /// heads, equal pipeline stages (the first stages take the extra layers).
+/// Layers of pipeline stage `i` when `layers` are split evenly over `n` stages (the first
+/// stages take the remainder).
+fn stage_layers(i: usize, layers: u32, n: u32) -> u32 {
+    layers / n + u32::from((i as u32) < layers % n)
+}
+
 fn parallel_shares<'m>(
     machine: &'m Machine,
     total_gb: f64,
@@ -200,8 +206,7 @@ fn parallel_shares<'m>(
         let need = if tensor {
             total_gb / n as f64
         } else {
-            let stage_layers = layers / n + u32::from((i as u32) < layers % n);
-            total_gb * stage_layers as f64 / layers as f64
+            total_gb * stage_layers(i, layers, n) as f64 / layers as f64
         };
         (need, u)
     })
@@ -230,7 +235,7 @@ pub fn place_parallel(
                 layers: if tensor {
                     layers
                 } else {
-                    layers / n + u32::from((i as u32) < layers % n)
+                    stage_layers(i, layers, n)
                 },
                 weights_gb: need * wshare,
                 kv_cache_gb: need * (1.0 - wshare),

@@ -302,6 +302,17 @@ impl Analysis<'_> {
     pub fn best_row(&self) -> Option<&Row<'_>> {
         self.best.and_then(|i| self.rows.get(i))
     }
+    /// The model the page focuses on: the selected one when it runs locally at all (it has
+    /// a fit), else the best that runs.
+    pub fn focus_row(&self, selected: Option<&str>) -> Option<&Row<'_>> {
+        selected
+            .and_then(|id| {
+                self.rows
+                    .iter()
+                    .find(|r| r.model.id == id && r.fit.is_some())
+            })
+            .or_else(|| self.best_row())
+    }
 }
 
 /// The metric's display name.

@@ -311,6 +311,20 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     parts.join("&")
 }
 
+/// A token count clamped to the context range, with a notice when clamped; `None` when the
+/// text is not a token count.
+fn token_count(value: &str, key: &str, what: &str, notices: &mut Vec<Notice>) -> Option<u32> {
+    let t = units::parse_tokens(value).ok()?;
+    let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
+    if c != t {
+        notices.push(notice(
+            key,
+            format!("{what} clamped to {}", units::format_tokens(c)),
+        ));
+    }
+    Some(c)
+}
+
 fn parse_bool(v: &str) -> Option<bool> {
     match v {
         "1" | "true" | "on" | "yes" => Some(true),
@@ -407,19 +421,13 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     notices.push(bad("quantization"));
                 }
             }
-            "ctx" => match units::parse_tokens(value) {
-                Ok(t) => {
-                    let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
-                    if c != t {
-                        notices.push(notice(
-                            "ctx",
-                            format!("context clamped to {}", units::format_tokens(c)),
-                        ));
-                    }
-                    cfg.context_tokens = c;
+            "ctx" => {
+                if let Some(t) = token_count(value, "ctx", "context", &mut notices) {
+                    cfg.context_tokens = t;
+                } else {
+                    notices.push(bad("context length"));
                 }
-                Err(_) => notices.push(bad("context length")),
-            },
+            }
             "n" => match value.parse::<u64>() {
                 Ok(n) => {
                     let c = n.clamp(1, config::MAX_SESSIONS as u64) as u32;
@@ -464,19 +472,13 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                 Some(r) => cfg.runtime = r,
                 None => notices.push(bad("runtime (llama.cpp, vllm, sglang, mlx)")),
             },
-            "prompt" => match units::parse_tokens(value) {
-                Ok(t) => {
-                    let c = t.clamp(config::MIN_CONTEXT_TOKENS, config::MAX_CONTEXT_TOKENS);
-                    if c != t {
-                        notices.push(notice(
-                            "prompt",
-                            format!("prompt clamped to {}", units::format_tokens(c)),
-                        ));
-                    }
-                    cfg.prompt_tokens = c;
+            "prompt" => {
+                if let Some(t) = token_count(value, "prompt", "prompt", &mut notices) {
+                    cfg.prompt_tokens = t;
+                } else {
+                    notices.push(bad("prompt length"));
                 }
-                Err(_) => notices.push(bad("prompt length")),
-            },
+            }
             "cal" => {
                 let parsed = value.rsplit_once(':').and_then(|(m, t)| {
                     let model = dataset.model(m)?;

@@ -15,10 +15,7 @@ pub fn LaunchPanel() -> impl IntoView {
     let cmd = Memo::new(move |_| {
         let sel = ctx.cfg.with(|c| c.selected.clone());
         ctx.analysis.with(|a| {
-            let row = sel
-                .as_deref()
-                .and_then(|id| a.rows.iter().find(|r| r.model.id == id && r.fit.is_some()))
-                .or_else(|| a.best_row())?;
+            let row = a.focus_row(sel.as_deref())?;
             let fit = row.fit.as_ref()?;
             let l = launch::command(ds, row.model, fit, &a.machine, &a.workload)?;
             let split = match fit.placement.mode {

@@ -15,10 +15,7 @@ pub fn MethodPanel() -> impl IntoView {
     let worked = move || {
         let sel = ctx.cfg.with(|c| c.selected.clone());
         ctx.analysis.with(|a| {
-            let row = sel
-                .as_deref()
-                .and_then(|id| a.rows.iter().find(|r| r.model.id == id && r.fit.is_some()))
-                .or_else(|| a.best_row())?;
+            let row = a.focus_row(sel.as_deref())?;
             let f = row.fit.as_ref()?;
             let facts = row.model.open_facts()?;
             let fmt = ds.weight_format(&f.format_id)?;

@@ -12,11 +12,7 @@ use charming::element::{AxisType, Tooltip, Trigger};
 use charming::series::Bar;
 
 pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
-    let row = cfg
-        .selected
-        .as_deref()
-        .and_then(|id| a.rows.iter().find(|r| r.model.id == id && r.fit.is_some()))
-        .or_else(|| a.best_row());
+    let row = a.focus_row(cfg.selected.as_deref());
     let mut chart = Chart::new()
         .legend(legend(p))
         .tooltip(Tooltip::new().trigger(Trigger::Axis))
