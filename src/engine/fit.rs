@@ -185,9 +185,9 @@ pub fn candidate_formats<'a>(
     let native_bits = dataset
         .weight_format(&facts.arch.native_format)
         .map_or(16.0, |f| f.bits_per_weight);
+    let all_blackwell = machine.all_blackwell();
     dataset.weight_formats.iter().filter(move |f| {
-        f.bits_per_weight <= native_bits + 1e-9
-            && machine.runtime.supports_format(f, &machine.families())
+        f.bits_per_weight <= native_bits + 1e-9 && machine.runtime.supports_format(f, all_blackwell)
     })
 }
 

@@ -61,9 +61,13 @@ impl Machine {
     pub fn free_gb(&self) -> f64 {
         self.units.iter().map(DeviceUnit::free_gb).sum()
     }
-    /// The device families present (for format support).
-    pub fn families(&self) -> Vec<super::runtime::DeviceFamily> {
-        self.units.iter().map(|u| u.family).collect()
+    /// Whether every device is NVIDIA Blackwell (NVFP4 needs it).
+    pub fn all_blackwell(&self) -> bool {
+        !self.units.is_empty()
+            && self
+                .units
+                .iter()
+                .all(|u| u.family == DeviceFamily::NvidiaBlackwell)
     }
     pub fn all_unified(&self) -> bool {
         !self.units.is_empty() && self.units.iter().all(|u| u.unified)

@@ -128,13 +128,12 @@ impl Runtime {
             Runtime::Mlx => family == DeviceFamily::Apple,
         }
     }
-    /// Whether the runtime can load `format` on these devices (NVFP4 needs Blackwell on all).
-    pub fn supports_format(self, format: &WeightFormat, families: &[DeviceFamily]) -> bool {
+    /// Whether the runtime can load `format` on these devices (NVFP4 needs every device to be
+    /// Blackwell).
+    pub fn supports_format(self, format: &WeightFormat, all_blackwell: bool) -> bool {
         let listed = format.runtimes.iter().any(|r| r == self.id());
         let hardware_ok = match format.requires.as_deref() {
-            Some("blackwell") => {
-                !families.is_empty() && families.iter().all(|f| *f == DeviceFamily::NvidiaBlackwell)
-            }
+            Some("blackwell") => all_blackwell,
             _ => true,
         };
         listed && hardware_ok
