@@ -3,12 +3,12 @@
 // (dist-bench/, cargo feature `synthetic`) in headless Chromium and prints ONE table:
 //   metric | median | spread | budget | status (PASS / MISS / info / FAIL)
 //
-// Run it through scripts/bench.sh, which builds dist/ and dist-bench/, runs the native engine
-// bench and installs Lighthouse for the benchmark only. Direct use (builds already there):
+// Run it through scripts/bench.sh, which builds dist/, dist-bench/ and the native engine bench
+// and installs Lighthouse for the benchmark only. Direct use (builds already there):
 //
 //   node bench/bench.mjs [--cold 10] [--repeat 10] [--changes 60] [--synthetic 1000]
-//                        [--native-output FILE] [--no-lighthouse] [--json FILE]
-//                        [--trace DIR] [--strict]
+//                        [--no-native] [--no-lighthouse] [--no-wait-quiet]
+//                        [--json FILE] [--trace DIR] [--strict]
 //   node bench/bench.mjs --merge a.json b.json c.json    # medians of several runs
 //
 // What each figure means (time origin of every page timing = navigation start, i.e. the
@@ -18,17 +18,20 @@
 //   figure is the body size on the wire (content-length). The service worker's precache
 //   (which fetches every file of the build once more, bypassing the HTTP cache) is shown
 //   separately, together with the bytes the browser's sockets actually received.
-// - headline: `#headline` has text; charts: all four `figure[data-chart]` have a
+// - headline: `#headline` has text; charts: every `figure[data-chart]` (at least four) has a
 //   `.chart canvas` and `.chart[data-drawn] >= 1`. Polled in requestAnimationFrame, so each
 //   time is the start of the first frame that shows the state.
-// - cold: a fresh browser context per load (empty HTTP cache, no service worker).
+// - cold: a fresh browser context per load (empty HTTP cache, no service worker yet: it
+//   registers during the load, as on a real first visit).
 //   repeat: one context whose service worker controls the page; every load is served by it.
 // - interaction: in the page, performance.now() before dispatching the input/change event
 //   until every `.chart` has a higher `data-drawn` AND `#results` has changed, observed by a
 //   MutationObserver (microtask precision, no frame wait).
-// - engine: `cargo bench --bench engine` (native, from scripts/bench.sh) and
+// - engine: `cargo bench --bench engine` (native; scripts/bench.sh compiles it first) and
 //   `codefit_bench_rank(10000)` from the wasm exports (window.wasmBindings) in dist-bench.
 // - Lighthouse 12 (installed in .bench-tools/ by scripts/bench.sh), mobile and desktop.
+// On a shared machine other processes skew every timing: before measuring, the script waits
+// (up to 10 min) until the CPUs are at least 85% idle, and prints the idle share it found.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -51,7 +54,8 @@ function parseArgs(argv) {
     repeat: 10,
     changes: 60,
     synthetic: 1000,
-    nativeOutput: null,
+    native: true,
+    waitQuiet: true,
     lighthouse: true,
     json: null,
     trace: null,
@@ -69,7 +73,8 @@ function parseArgs(argv) {
     else if (a === '--repeat') o.repeat = Number(v());
     else if (a === '--changes') o.changes = Number(v());
     else if (a === '--synthetic') o.synthetic = Number(v());
-    else if (a === '--native-output') o.nativeOutput = v();
+    else if (a === '--no-native') o.native = false;
+    else if (a === '--no-wait-quiet') o.waitQuiet = false;
     else if (a === '--no-lighthouse') o.lighthouse = false;
     else if (a === '--json') o.json = v();
     else if (a === '--trace') o.trace = v();
@@ -190,7 +195,9 @@ function machine() {
   let commit = 'unknown';
   try {
     commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+    // Only what goes into the builds counts (not this script, the README, ...).
+    const built = ['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'benches', 'scripts/post-build.mjs', 'scripts/build-echarts.mjs'];
+    const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', ...built], { encoding: 'utf8' }).trim();
     if (dirty) commit += ' + uncommitted changes';
   } catch {}
   return {
@@ -201,6 +208,94 @@ function machine() {
     loadavg: os.loadavg().map((x) => x.toFixed(2)).join(' '),
     node: process.version,
     commit,
+  };
+}
+
+/** Share of idle CPU time over `ms` (from /proc/stat; NaN where there is none). */
+async function cpuIdle(ms = 2000) {
+  const read = () => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+      return { idle: f[3] + (f[4] ?? 0), total: f.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  if (!a || !b || b.total === a.total) return NaN;
+  return (b.idle - a.idle) / (b.total - a.total);
+}
+
+/** Waits until the machine is quiet (idle ≥ threshold) or the time is up; returns the idle share. */
+async function waitForQuiet(threshold = 0.85, timeoutMs = 600_000) {
+  const start = Date.now();
+  let idle = await cpuIdle();
+  while (!(idle >= threshold) && Number.isFinite(idle) && Date.now() - start < timeoutMs) {
+    process.stderr.write(`bench: CPUs only ${(idle * 100).toFixed(0)}% idle (other processes); waiting\n`);
+    await new Promise((r) => setTimeout(r, 5000));
+    idle = await cpuIdle();
+  }
+  return idle;
+}
+
+/**
+ * Measures how much CPU other processes (anything that is not this script or one of its
+ * descendants: Chromium, Lighthouse, cargo bench) used while the benchmark ran, from
+ * /proc/<pid>/stat every second: the share of the machine's CPU time they took. On a shared
+ * 2-core machine this says how far the timings can be trusted.
+ */
+function watchOtherProcesses() {
+  const hz = 100; // USER_HZ: clock ticks per second on Linux
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const last = new Map(); // pid -> cpu ticks at the previous sample
+  let otherTicks = 0;
+  let elapsedTicks = 0;
+  let lastTime = Date.now();
+  const read = () => {
+    const procs = new Map();
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        procs.set(Number(pid), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+      } catch {}
+    }
+    return procs;
+  };
+  const ours = (procs, pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; hops++) {
+      if (p === process.pid) return true;
+      p = procs.get(p)?.ppid ?? 0;
+    }
+    return false;
+  };
+  const tick = (first = false) => {
+    let procs;
+    try {
+      procs = read();
+    } catch {
+      return;
+    }
+    const now = Date.now();
+    if (!first) elapsedTicks += ((now - lastTime) / 1000) * hz * cores;
+    lastTime = now;
+    for (const [pid, p] of procs) {
+      if (!first && !ours(procs, pid)) otherTicks += p.ticks - (last.get(pid) ?? 0);
+      last.set(pid, p.ticks);
+    }
+  };
+  tick(true);
+  const timer = setInterval(tick, 1000);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      tick();
+      return elapsedTicks ? otherTicks / elapsedTicks : NaN;
+    },
   };
 }
 
@@ -260,7 +355,7 @@ function distFiles(dir) {
 
 // ------------------------------------------------------------------------------------------
 // In-page probes
-/** Init script: records when the headline and the four charts first show, and a few milestones. */
+/** Init script: records when the headline and all the charts first show, and a few milestones. */
 function installProbe() {
   const marks = {};
   window.__bench = { marks };
@@ -272,7 +367,7 @@ function installProbe() {
     'load',
     (e) => {
       const t = e.target;
-      if (t && t.tagName === 'SCRIPT' && t.src) mark(`script:${t.src.split('/').pop().replace(/-[0-9a-f]{16}/, '')}`);
+      if (t && t.tagName === 'SCRIPT' && t.src) mark(`script:${t.src.split('/').pop().replace(/-[0-9a-f]{12,16}/, '')}`);
     },
     true,
   );
@@ -313,7 +408,7 @@ async function waitForMarks(page) {
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const res = Object.fromEntries(
-      performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().split('?')[0].replace(/-[0-9a-f]{16}/, ''), r.responseEnd]),
+      performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop().split('?')[0].replace(/-[0-9a-f]{12,16}/, ''), r.responseEnd]),
     );
     return {
       ...window.__bench.marks,
@@ -323,14 +418,15 @@ async function waitForMarks(page) {
       wasmResponseEnd: res['codefit_bg.wasm'],
       echartsResponseEnd: res['echarts.min.js'],
       controlled: navigator.serviceWorker.controller !== null,
+      chartCount: document.querySelectorAll('figure[data-chart]').length,
     };
   });
 }
 
 /**
  * In the page: `count` changes of one control, each timed from just before dispatch until all
- * `.chart` elements have a higher data-drawn and #results changed; also the time to the next
- * animation frame after that (the frame that paints the update).
+ * `.chart` elements have a higher data-drawn and #results changed. Two animation frames pass
+ * between changes (the update is painted, as between keystrokes).
  */
 async function interactions(page, control, count) {
   return page.evaluate(
@@ -413,15 +509,31 @@ async function measureBytes(server, criticalPaths) {
 }
 
 function shortName(file) {
-  return file.replace(/-[0-9a-f]{16}(?=(_bg)?\.)/, '');
+  // Trunk writes its 64-bit hash without leading zeros: 16 hex digits, sometimes fewer.
+  return file.replace(/-[0-9a-f]{12,16}(?=(_bg)?\.)/, '');
 }
 
 async function coldLoads(browser, server, n, query = '') {
   const samples = [];
-  let requested = new Set();
-  let wire = null;
   for (let i = 0; i < n; i++) {
     const context = await browser.newContext();
+    await context.addInitScript(installProbe);
+    const page = await context.newPage();
+    await page.goto(server.url(query), { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+    samples.push(await waitForMarks(page));
+    await context.close();
+  }
+  return { samples };
+}
+
+/**
+ * A first visit as the browser makes it: which files the page requests (service workers
+ * blocked, so only the page's own requests), and the bytes the server's sockets sent for the
+ * page alone and for a visit whose service worker precaches the build.
+ */
+async function firstVisit(browser, server) {
+  const bytesFor = async (contextOptions, waitForSw) => {
+    const context = await browser.newContext(contextOptions);
     await context.addInitScript(installProbe);
     const paths = new Set();
     context.on('request', (r) => {
@@ -430,25 +542,25 @@ async function coldLoads(browser, server, n, query = '') {
     });
     const page = await context.newPage();
     const bytes0 = server.bytesSent();
-    await page.goto(server.url(query), { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
-    samples.push(await waitForMarks(page));
-    if (i === 0) {
-      // The first cold load also tells which files a first visit needs, and what the
-      // sockets carried with and without the service worker's precache.
-      await page.waitForLoadState('load');
-      const pageBytes = server.bytesSent() - bytes0;
-      let swBytes = NaN;
-      try {
-        await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT_MS });
-        swBytes = server.bytesSent() - bytes0;
-      } catch {}
-      requested = paths;
-      wire = { pageBytes, totalBytes: swBytes, acceptEncodings: [...server.acceptEncodings] };
+    await page.goto(server.url(), { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await waitForMarks(page);
+    if (waitForSw) {
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: LOAD_TIMEOUT_MS });
     }
+    await page.waitForTimeout(500);
+    const bytes = server.bytesSent() - bytes0;
     await context.close();
-  }
-  return { samples, requested, wire };
+    return { paths, bytes };
+  };
+  const pageOnly = await bytesFor({ serviceWorkers: 'block' }, false);
+  const withSw = await bytesFor({}, true);
+  return {
+    requested: pageOnly.paths,
+    pageBytes: pageOnly.bytes,
+    totalBytes: withSw.bytes,
+    acceptEncodings: [...server.acceptEncodings].filter(Boolean),
+  };
 }
 
 async function repeatLoads(browser, server, n) {
@@ -514,11 +626,16 @@ async function wasmEngine(browser, server, n) {
   return samples;
 }
 
-function parseNative(file) {
-  if (!file || !existsSync(file)) return null;
-  const text = readFileSync(file, 'utf8');
+/** `cargo bench --bench engine` (compiled by scripts/bench.sh beforehand): its median line. */
+function runNative() {
+  let text;
+  try {
+    text = execFileSync('cargo', ['bench', '--quiet', '--bench', 'engine'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
+  } catch (error) {
+    return { error: String(error.stderr ?? error.message).trim().split('\n').at(-1) };
+  }
   const m = /engine-native rank (\d+) synthetic models: median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\) over (\d+) runs/.exec(text);
-  if (!m) return null;
+  if (!m) return { error: 'no median line in the output of cargo bench' };
   return { n: Number(m[1]), median: Number(m[2]), min: Number(m[3]), max: Number(m[4]), runs: Number(m[5]) };
 }
 
@@ -586,8 +703,9 @@ function merge(files) {
       ...base,
       metric,
       value: median(v),
-      lo: rs.some((r) => Number.isFinite(r.lo)) ? min(rs.map((r) => r.lo)) : undefined,
-      hi: rs.some((r) => Number.isFinite(r.hi)) ? max(rs.map((r) => r.hi)) : undefined,
+      // min–max of the samples of all runs; for single figures, of the runs' figures.
+      lo: min(rs.some((r) => Number.isFinite(r.lo)) ? rs.map((r) => r.lo) : v),
+      hi: max(rs.some((r) => Number.isFinite(r.hi)) ? rs.map((r) => r.hi) : v),
       p95: rs.some((r) => Number.isFinite(r.p95)) ? median(rs.map((r) => r.p95)) : undefined,
       n: rs.reduce((s, r) => s + (r.n ?? 0), 0) || undefined,
       status: base.status && base.status !== 'PASS' && base.status !== 'MISS' ? base.status : undefined,
@@ -597,8 +715,9 @@ function merge(files) {
   const m = runs.map((r) => r.machine);
   printTable(
     `codefit benchmark: median of ${runs.length} runs (${m.map((x) => x.date).join(', ')})\n` +
-      `machine: ${m[0].nproc} cores, ${m[0].cpu}, ${m[0].memGB} GB; ${m[0].chromium ?? ''}; commit ${m[0].commit}\n` +
-      `spread: min–max over all samples of all runs; p95: median of the runs' p95`,
+      `machine: ${m[0].nproc} cores, ${m[0].cpu}, ${m[0].memGB} GB; ${m[0].chromium ?? ''}; commit ${[...new Set(m.map((x) => x.commit))].join(', ')}\n` +
+      `other processes used ${m.map((x) => x.otherCpu ?? 'n/a').join(', ')} of the CPUs during the runs\n` +
+      `spread: min–max over all samples of all runs (single figures: over the runs); p95: median of the runs' p95`,
     rows,
   );
 }
@@ -608,10 +727,16 @@ async function main() {
   const opt = parseArgs(process.argv.slice(2));
   if (opt.merge) return merge(opt.merge);
   const m = machine();
+  if (opt.waitQuiet) {
+    const idle = await waitForQuiet();
+    m.idleBefore = Number.isFinite(idle) ? `${(idle * 100).toFixed(0)}%` : 'n/a';
+    m.loadavg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  }
   for (const d of [DIST, DIST_BENCH]) {
     if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
   }
   if (opt.trace) mkdirSync(opt.trace, { recursive: true });
+  const others = watchOtherProcesses();
 
   const server = await serve(DIST);
   server.root = DIST;
@@ -622,13 +747,10 @@ async function main() {
   const progress = (s) => process.stderr.write(`bench: ${s}\n`);
 
   try {
-    // --- cold loads (also: which files a first visit requests) ---------------------------
-    progress(`${opt.cold} cold loads`);
-    const cold = await coldLoads(browser, server, opt.cold);
-
     // --- bytes ---------------------------------------------------------------------------
-    progress('bytes per file (gzip, br)');
-    const bytes = await measureBytes(server, cold.requested);
+    progress('bytes: first visit, then each file with gzip and br');
+    const visit = await firstVisit(browser, server);
+    const bytes = await measureBytes(server, visit.requested);
     let totGz = 0;
     let totBr = 0;
     let totRaw = 0;
@@ -636,25 +758,29 @@ async function main() {
       totGz += p.gzip;
       totBr += p.br;
       totRaw += p.raw;
-      row(`bytes: ${shortName(p.file)} (raw ${fmtKB(p.raw)}, gzip ${fmtKB(p.gzip)})`, { unit: 'bytes', value: p.br });
+      row(`bytes ${shortName(p.file)}: br (gzip ${fmtKB(p.gzip)}, raw ${fmtKB(p.raw)})`, { unit: 'bytes', value: p.br });
     }
-    row(`bytes: first load total, brotli (${bytes.critical.length} files, raw ${fmtKB(totRaw)})`, { unit: 'bytes', value: totBr, budget: { max: 350_000 } });
-    row('bytes: first load total, gzip', { unit: 'bytes', value: totGz, budget: { max: 420_000 } });
+    row(`bytes first load, ${bytes.critical.length} files: br (raw ${fmtKB(totRaw)})`, { unit: 'bytes', value: totBr, budget: { max: 350_000 } });
+    row(`bytes first load, ${bytes.critical.length} files: gzip`, { unit: 'bytes', value: totGz, budget: { max: 420_000 } });
     const all = bytes.perFile;
     const allBr = all.filter((p) => p.file !== 'sw.js').reduce((s, p) => s + p.br, 0);
-    row(`bytes: + service-worker precache, brotli (all ${all.length - 1} files again)`, { unit: 'bytes', value: allBr });
-    if (cold.wire) {
-      row(`bytes: sockets, first visit page only (browser sent accept-encoding "${cold.wire.acceptEncodings[0] ?? '?'}")`, {
-        unit: 'bytes',
-        value: cold.wire.pageBytes,
-      });
-      row('bytes: sockets, first visit incl. precache', { unit: 'bytes', value: cold.wire.totalBytes });
-    }
+    row(`bytes SW precache, ${all.length - 1} files again: br`, { unit: 'bytes', value: allBr });
+    row('bytes on the sockets, first visit: page only', { unit: 'bytes', value: visit.pageBytes });
+    row('bytes on the sockets, first visit: + SW precache', { unit: 'bytes', value: visit.totalBytes });
+    notes.push(
+      `socket bytes are what serve.mjs sent to Chromium (headers included; it asked with accept-encoding "${visit.acceptEncodings[0] ?? '?'}"); ` +
+        'the service worker precaches every file with cache: "reload", so a first visit downloads the build twice',
+    );
+
+    // --- cold and repeat loads -----------------------------------------------------------
+    progress(`${opt.cold} cold loads`);
+    const cold = await coldLoads(browser, server, opt.cold);
 
     // --- timings -------------------------------------------------------------------------
     const pick = (samples, k) => samples.map((s) => s[k]);
     timingRow(`cold: → headline visible (${opt.cold} fresh contexts)`, pick(cold.samples, 'headline'), { max: 300 });
-    timingRow('cold: → all four charts painted', pick(cold.samples, 'charts'), { max: 600 });
+    const nCharts = cold.samples[0]?.chartCount ?? '?';
+    timingRow(`cold: → all ${nCharts} charts painted`, pick(cold.samples, 'charts'), { max: 600 });
     timingRow('cold: · wasm fetched (responseEnd)', pick(cold.samples, 'wasmResponseEnd'));
     timingRow('cold: · echarts.js fetched (responseEnd)', pick(cold.samples, 'echartsResponseEnd'));
     timingRow('cold: · echarts.js executed', pick(cold.samples, 'script:echarts.min.js'));
@@ -664,7 +790,7 @@ async function main() {
     progress(`${opt.repeat} repeat loads (service worker)`);
     const repeat = await repeatLoads(browser, server, opt.repeat);
     timingRow(`repeat (SW): → headline visible (${opt.repeat} loads)`, pick(repeat.samples, 'headline'));
-    timingRow('repeat (SW): → all four charts painted', pick(repeat.samples, 'charts'), { max: 300 });
+    timingRow(`repeat (SW): → all ${nCharts} charts painted`, pick(repeat.samples, 'charts'), { max: 300 });
     if (repeat.notFromSw > 0) notes.push(`repeat loads: ${repeat.notFromSw} responses did not come from the service worker`);
 
     progress(`interaction: ${opt.changes} changes each of #ctx and select#kv`);
@@ -679,14 +805,17 @@ async function main() {
     const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
     timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
     if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
-    row(`load → all four charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+    row(`load → all charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
 
     // --- engine --------------------------------------------------------------------------
-    const native = parseNative(opt.nativeOutput);
-    if (native) {
-      row(`engine native: rank ${native.n} synthetic models (cargo bench, ${native.runs} runs)`, { unit: 'ms', value: native.median, lo: native.min, hi: native.max });
-    } else {
-      row('engine native: cargo bench --bench engine', { text: 'not run', status: 'info' });
+    if (opt.native) {
+      progress('engine native: cargo bench --bench engine');
+      const native = runNative();
+      if (!native.error) {
+        row(`engine native: rank ${native.n} synthetic models (cargo bench, ${native.runs} runs)`, { unit: 'ms', value: native.median, lo: native.min, hi: native.max });
+      } else {
+        row('engine native: cargo bench --bench engine', { text: `did not run: ${native.error}`.slice(0, 120), status: 'FAIL' });
+      }
     }
     progress('engine in wasm: codefit_bench_rank(10000)');
     const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
@@ -707,8 +836,9 @@ async function main() {
       row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: 95 } });
       row(`lighthouse ${preset}: accessibility`, { unit: 'score', value: lh.accessibility, budget: { min: 100 } });
       row(`lighthouse ${preset}: best-practices`, { unit: 'score', value: lh.bestPractices, budget: { min: 100 } });
-      row(`lighthouse ${preset}: · FCP / LCP (simulated)`, { text: `${fmtMs(lh.fcp)} / ${fmtMs(lh.lcp)}`, status: 'info' });
-      row(`lighthouse ${preset}: · TBT / Speed Index`, { text: `${fmtMs(lh.tbt)} / ${fmtMs(lh.si)}`, status: 'info' });
+      row(`lighthouse ${preset}: · FCP (simulated)`, { unit: 'ms', value: lh.fcp });
+      row(`lighthouse ${preset}: · LCP (simulated)`, { unit: 'ms', value: lh.lcp });
+      row(`lighthouse ${preset}: · total blocking time`, { unit: 'ms', value: lh.tbt });
       if (lh.failing.length) notes.push(`lighthouse ${preset}, audits below 1: ${lh.failing.join('; ')}`);
     }
   } else {
@@ -716,10 +846,15 @@ async function main() {
   }
   await server.close();
   await benchServer.close();
+  const otherShare = others.stop();
+  m.otherCpu = Number.isFinite(otherShare) ? `${(otherShare * 100).toFixed(0)}%` : 'n/a';
+  if (otherShare > 0.05) notes.push(`other processes used ${m.otherCpu} of the CPU time while this ran: the timings are disturbed`);
 
   printTable(
     `codefit benchmark, ${m.date}\n` +
-      `machine: ${m.nproc} cores, ${m.cpu}, ${m.memGB} GB, load average ${m.loadavg}; ${m.chromium}; node ${m.node}; commit ${m.commit}`,
+      `machine: ${m.nproc} cores, ${m.cpu}, ${m.memGB} GB; CPU idle before measuring ${m.idleBefore ?? 'not checked'}, ` +
+      `load average ${m.loadavg}; other processes used ${m.otherCpu} of the CPUs during the run\n` +
+      `${m.chromium}; node ${m.node}; commit ${m.commit}`,
     rows,
   );
   if (notes.length) {

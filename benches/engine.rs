@@ -7,7 +7,10 @@ use codefit::engine::{rank, synthetic};
 use std::time::Instant;
 
 fn main() {
-    let n = std::env::args().filter_map(|a| a.parse::<usize>().ok()).next().unwrap_or(10_000);
+    let n = std::env::args()
+        .filter_map(|a| a.parse::<usize>().ok())
+        .next()
+        .unwrap_or(10_000);
     let mut ds = Dataset::bundled().clone();
     let (models, scores) = synthetic::models(n);
     ds.extend(models, scores);

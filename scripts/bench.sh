@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark (not part of the test suite): builds the release page (dist/) and a
-# benchmark-only build with the cargo feature `synthetic` (dist-bench/), runs the native
+# benchmark-only build with the cargo feature `synthetic` (dist-bench/) and the native
 # engine bench, then measures both pages in headless Chromium and with Lighthouse and prints
 # one table of figures against the budgets (bench/bench.mjs says what each figure means).
 #
@@ -46,14 +46,9 @@ if ! grep -q 'codefit_bench_rank' dist-bench/codefit-*.js; then
   exit 1
 fi
 
-mkdir -p target/bench
-STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-NATIVE_OUT="target/bench/native-$STAMP.txt"
-step "cargo bench --bench engine (native)"
-if ! cargo bench --bench engine 2>&1 | tee "$NATIVE_OUT" >&2; then
-  echo "bench: cargo bench failed; the native row will say 'not run'" >&2
-  rm -f "$NATIVE_OUT"
-fi
+step "cargo bench --bench engine --no-run (compiled here, run by bench/bench.mjs)"
+cargo bench --bench engine --no-run ||
+  echo "bench: the native engine bench does not build; its row will say so" >&2
 
 step "lighthouse $LIGHTHOUSE_VERSION (benchmark only, .bench-tools/)"
 LH_PKG=".bench-tools/node_modules/lighthouse/package.json"
@@ -63,4 +58,5 @@ if [ "$(node -p "try { require('./$LH_PKG').version } catch { '' }")" != "$LIGHT
 fi
 
 step "measuring (headless Chromium)"
-exec node bench/bench.mjs --native-output "$NATIVE_OUT" --json "target/bench/run-$STAMP.json" "$@"
+mkdir -p target/bench
+exec node bench/bench.mjs --json "target/bench/run-$(date -u +%Y%m%dT%H%M%SZ).json" "$@"
