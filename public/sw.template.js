@@ -47,10 +47,16 @@ function hex(buffer) {
   return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Trunk's content-hashed names (Trunk drops leading zeros, so 12–16 hex digits). */
+const HASHED = /-[0-9a-f]{12,16}(?:_bg)?\.[a-z0-9]+$/;
+
 async function fetchVerified(url, sha256) {
-  // `cache: 'reload'` skips the HTTP cache: a stale index.html from an earlier deploy must
-  // not end up next to this deploy's assets.
-  const response = await fetch(url, { cache: 'reload', credentials: 'same-origin' });
+  // Unhashed files (index.html, the manifest, icons) skip the HTTP cache: a stale copy from
+  // an earlier deploy must not end up next to this deploy's assets. Hashed files may come
+  // from the HTTP cache the page just filled (their name is their content, and the SHA-256
+  // check below catches anything else), so a first visit does not download them twice.
+  const mode = HASHED.test(new URL(url).pathname) ? 'default' : 'reload';
+  const response = await fetch(url, { cache: mode, credentials: 'same-origin' });
   if (!response.ok) {
     throw new Error(`codefit sw: precaching ${url} failed: HTTP ${response.status}`);
   }

@@ -44,8 +44,9 @@ export const MIME_TYPES = {
 /** Types worth compressing (images other than SVG and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.webmanifest', '.svg', '.txt']);
 
-/** Trunk's content-hashed names: `name-<16 hex>.ext`, `name-<16 hex>_bg.wasm`. */
-const HASHED_NAME = /-[0-9a-f]{16}(?:_bg)?\.[a-z0-9]+$/;
+/** Trunk's content-hashed names: `name-<hex>.ext`, `name-<hex>_bg.wasm` (16 hex digits, fewer
+ * when the hash starts with zeros: Trunk drops them). */
+const HASHED_NAME = /-[0-9a-f]{12,16}(?:_bg)?\.[a-z0-9]+$/;
 
 export function cacheControl(path) {
   const name = path.split('/').pop();

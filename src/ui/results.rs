@@ -25,11 +25,16 @@ fn fit_badge(status: Option<FitStatus>) -> (&'static str, &'static str) {
     }
 }
 
+/// Rows the table renders before "Show all": a long table costs far more to lay out than to
+/// rank, and nobody reads past the first hundred models.
+const TABLE_ROWS: usize = 100;
+
 #[component]
 pub fn ResultsTable() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     let sort = RwSignal::new((SortKey::Rank, false));
+    let show_all = RwSignal::new(false);
     let header = move |key: SortKey, label: &'static str, default_desc: bool| {
         let aria = move || {
             let (k, d) = sort.get();
@@ -55,6 +60,7 @@ pub fn ResultsTable() -> impl IntoView {
         ctx.analysis.with(|a| {
             rank::sorted_order(&a.rows, key, desc)
                 .into_iter()
+                .take(if show_all.get() { usize::MAX } else { TABLE_ROWS })
                 .filter_map(|i| a.rows.get(i).map(|r| (i, r)))
                 .map(|(i, r)| {
                     let id = r.model.id.clone();
@@ -169,6 +175,11 @@ pub fn ResultsTable() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <Show when=move || !show_all.get() && ctx.analysis.with(|a| a.rows.len() > TABLE_ROWS)>
+                <button id="show-all-rows" type="button" on:click=move |_| show_all.set(true)>
+                    {move || ctx.analysis.with(|a| format!("Show all {} models (the first {TABLE_ROWS} are shown)", a.rows.len()))}
+                </button>
+            </Show>
         </section>
     }
 }
