@@ -13,48 +13,32 @@ mod view;
 pub use palette::Palette;
 pub use view::{ChartData, ChartView};
 
+use crate::engine::config::Config;
+use crate::engine::dataset::Dataset;
+use crate::engine::rank::Analysis;
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
+
+/// The signature every chart builder shares.
+type Build = fn(&Dataset, &Config, &Analysis<'_>, &Palette) -> ChartData;
 
 #[component]
 pub fn ChartsSection() -> impl IntoView {
     let ctx = use_ctx();
     let palette = Memo::new(move |_| Palette::new(ctx.dark.get()));
-    let frontier = Signal::derive(move || {
-        let p = palette.get();
-        ctx.cfg.with(|cfg| {
-            ctx.analysis
-                .with(|a| frontier::build(ctx.dataset(), cfg, a, &p))
+    // A chart's data, derived from the config, the analysis and the theme.
+    let chart = move |build: Build| {
+        Signal::derive(move || {
+            let p = palette.get();
+            ctx.cfg
+                .with(|cfg| ctx.analysis.with(|a| build(ctx.dataset(), cfg, a, &p)))
         })
-    });
-    let budget = Signal::derive(move || {
-        let p = palette.get();
-        ctx.cfg.with(|cfg| {
-            ctx.analysis
-                .with(|a| budget::build(ctx.dataset(), cfg, a, &p))
-        })
-    });
-    let scores = Signal::derive(move || {
-        let p = palette.get();
-        ctx.cfg.with(|cfg| {
-            ctx.analysis
-                .with(|a| scores::build(ctx.dataset(), cfg, a, &p))
-        })
-    });
-    let breakdown = Signal::derive(move || {
-        let p = palette.get();
-        ctx.cfg.with(|cfg| {
-            ctx.analysis
-                .with(|a| breakdown::build(ctx.dataset(), cfg, a, &p))
-        })
-    });
-    let timeline = Signal::derive(move || {
-        let p = palette.get();
-        ctx.cfg.with(|cfg| {
-            ctx.analysis
-                .with(|a| timeline::build(ctx.dataset(), cfg, a, &p))
-        })
-    });
+    };
+    let frontier = chart(frontier::build);
+    let budget = chart(budget::build);
+    let scores = chart(scores::build);
+    let breakdown = chart(breakdown::build);
+    let timeline = chart(timeline::build);
     view! {
         <section class="charts" aria-label="Charts">
             <ChartView id="chart-frontier" kind="frontier" title="Memory needed vs score" data=frontier/>
