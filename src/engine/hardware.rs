@@ -69,9 +69,6 @@ impl Machine {
                 .iter()
                 .all(|u| u.family == DeviceFamily::NvidiaBlackwell)
     }
-    pub fn all_unified(&self) -> bool {
-        !self.units.is_empty() && self.units.iter().all(|u| u.unified)
-    }
     /// A short description: "2× NVIDIA RTX PRO 6000 Blackwell".
     pub fn describe(&self) -> String {
         let mut parts: Vec<(String, usize)> = Vec::new();

@@ -85,11 +85,6 @@ pub fn rest_gb(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32) -> f
     (layers as u64 - total) as f64 * per_layer
 }
 
-/// Whether every layer finds a device.
-pub fn all_layers_fit(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32) -> bool {
-    rest_gb(machine, weights_gb, kv_gb, layers) == 0.0
-}
-
 /// Splits `layers` layers, each `weights_gb / layers + kv_gb / layers` in size, over the
 /// machine's devices in proportion to their free memory (llama.cpp's default tensor split),
 /// never past what a device can hold; what no device can hold is left for system RAM.
