@@ -1,6 +1,7 @@
 //! The typed dataset: benchmarks, models, scores, hardware and quantization formats,
 //! loaded from the JSON files under `src/data/` (embedded at build time) and validated.
 
+use super::architecture::{LayerGroup, LayerKind};
 use super::date::Date;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -77,41 +78,6 @@ impl Provenance {
 }
 
 #[derive(Clone, Debug, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Attention {
-    /// Grouped-query (or multi-head) attention on every layer.
-    Gqa { kv_heads: u32, head_dim: u32 },
-    /// Multi-head latent attention: a compressed latent plus a RoPE key per token per layer.
-    Mla { kv_lora_rank: u32, rope_dim: u32 },
-    /// Some layers attend only to a sliding window of recent tokens.
-    Sliding {
-        kv_heads: u32,
-        head_dim: u32,
-        sliding_layers: u32,
-        window: u32,
-    },
-    /// Hybrid linear attention: only `full_attention_layers` keep a KV cache; the linear
-    /// layers keep a fixed recurrent state per session.
-    HybridLinear {
-        kv_heads: u32,
-        head_dim: u32,
-        full_attention_layers: u32,
-        recurrent_state_mib: f64,
-    },
-}
-
-impl Attention {
-    pub fn label(&self) -> &'static str {
-        match self {
-            Attention::Gqa { .. } => "grouped-query attention",
-            Attention::Mla { .. } => "multi-head latent attention",
-            Attention::Sliding { .. } => "sliding-window + full attention",
-            Attention::HybridLinear { .. } => "hybrid linear attention",
-        }
-    }
-}
-
-#[derive(Clone, Debug, Deserialize)]
 pub struct Params {
     pub total_b: f64,
     pub active_b: f64,
@@ -132,8 +98,10 @@ pub struct Experts {
 #[derive(Clone, Debug, Deserialize)]
 pub struct Architecture {
     pub experts: Option<Experts>,
+    /// All transformer layers (what a layer split divides); the groups' counts sum to it.
     pub layers: u32,
-    pub attention: Attention,
+    /// The layers as runs of one attention / recurrent kind (see `architecture.rs`).
+    pub layer_groups: Vec<LayerGroup>,
     pub attention_heads: u32,
     pub max_context: u32,
     pub native_format: String,
@@ -767,33 +735,33 @@ impl Dataset {
                 m.id
             ));
         }
-        let attention_ok = match a.attention {
-            Attention::Gqa { kv_heads, head_dim } => {
-                kv_heads > 0 && head_dim > 0 && kv_heads <= a.attention_heads
-            }
-            Attention::Mla {
-                kv_lora_rank,
-                rope_dim,
-            } => kv_lora_rank > 0 && rope_dim > 0,
-            Attention::Sliding {
-                kv_heads,
-                head_dim,
-                sliding_layers,
-                window,
-            } => kv_heads > 0 && head_dim > 0 && sliding_layers < a.layers && window > 0,
-            Attention::HybridLinear {
-                kv_heads,
-                head_dim,
-                full_attention_layers,
-                recurrent_state_mib,
-            } => {
-                kv_heads > 0
-                    && head_dim > 0
-                    && full_attention_layers > 0
-                    && full_attention_layers < a.layers
-                    && recurrent_state_mib >= 0.0
-            }
-        };
+        let counted: u32 = a.layer_groups.iter().map(|g| g.count).sum();
+        let attention_ok = counted == a.layers
+            && a.layer_groups.iter().all(|g| {
+                g.count > 0
+                    && match g.kind {
+                        LayerKind::Full {
+                            kv_heads, head_dim, ..
+                        }
+                        | LayerKind::Sliding {
+                            kv_heads, head_dim, ..
+                        } => kv_heads > 0 && head_dim > 0,
+                        LayerKind::Latent {
+                            kv_lora_rank,
+                            rope_dim,
+                        } => kv_lora_rank > 0 && rope_dim > 0,
+                        LayerKind::LatentSparse {
+                            kv_lora_rank,
+                            index_head_dim,
+                            ..
+                        } => kv_lora_rank > 0 && index_head_dim > 0,
+                        LayerKind::Compressed {
+                            entry_dim, ratio, ..
+                        } => entry_dim > 0 && ratio > 0,
+                        LayerKind::Recurrent { state_elements } => state_elements > 0,
+                        LayerKind::SharedKv => true,
+                    }
+            });
         match a.experts {
             Some(e) => {
                 if e.count == 0 || e.active == 0 || e.active >= e.count || p.active_b >= p.total_b {

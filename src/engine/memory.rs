@@ -1,8 +1,9 @@
 //! Memory a model needs: weights + KV cache (+ recurrent state) + runtime overhead,
 //! returned as a breakdown so the page can show where the gigabytes go.
 
-use super::dataset::{Architecture, Attention, KvFormat, Params, WeightFormat};
-use super::units::{BYTES_PER_GB, BYTES_PER_MIB};
+use super::architecture;
+use super::dataset::{Architecture, KvFormat, Params, WeightFormat};
+use super::units::BYTES_PER_GB;
 
 /// Memory a runtime takes on each device before any weights: the CUDA/Metal context plus
 /// llama.cpp's compute buffers at the default batch size. An assumption (0.3–0.5 GB of
@@ -54,49 +55,6 @@ pub fn active_weights_gb(params: &Params, format: &WeightFormat) -> f64 {
     params.active_b * 1e9 * format.bits_per_weight / 8.0 / BYTES_PER_GB
 }
 
-/// Cached elements per token summed over all layers, for a session `context` tokens long,
-/// divided by `context`: i.e. the average per-token cost including window limits.
-/// Returned as (elements for the whole context, fixed recurrent bytes).
-fn kv_elements(arch: &Architecture, context: u32) -> (f64, f64) {
-    let ctx = context as f64;
-    match arch.attention {
-        Attention::Gqa { kv_heads, head_dim } => (
-            arch.layers as f64 * ctx * 2.0 * kv_heads as f64 * head_dim as f64,
-            0.0,
-        ),
-        Attention::Mla {
-            kv_lora_rank,
-            rope_dim,
-        } => (
-            arch.layers as f64 * ctx * (kv_lora_rank + rope_dim) as f64,
-            0.0,
-        ),
-        Attention::Sliding {
-            kv_heads,
-            head_dim,
-            sliding_layers,
-            window,
-        } => {
-            let per_token_layer = 2.0 * kv_heads as f64 * head_dim as f64;
-            let full_layers = arch.layers.saturating_sub(sliding_layers) as f64;
-            let windowed = ctx.min(window as f64);
-            (
-                (full_layers * ctx + sliding_layers as f64 * windowed) * per_token_layer,
-                0.0,
-            )
-        }
-        Attention::HybridLinear {
-            kv_heads,
-            head_dim,
-            full_attention_layers,
-            recurrent_state_mib,
-        } => (
-            full_attention_layers as f64 * ctx * 2.0 * kv_heads as f64 * head_dim as f64,
-            recurrent_state_mib * BYTES_PER_MIB,
-        ),
-    }
-}
-
 /// KV cache for one session of `context` tokens, in GB. The recurrent state of hybrid
 /// models is kept at FP32 whatever the KV precision, as llama.cpp does.
 pub fn kv_cache_gb_per_session(
@@ -104,7 +62,7 @@ pub fn kv_cache_gb_per_session(
     context: u32,
     kv_bytes_per_element: f64,
 ) -> f64 {
-    let (elements, fixed_bytes) = kv_elements(arch, context);
+    let (elements, fixed_bytes) = architecture::session_cache(&arch.layer_groups, context);
     (elements * kv_bytes_per_element + fixed_bytes) / BYTES_PER_GB
 }
 

@@ -4,6 +4,7 @@
 //! tested natively (`cargo test`), and the UI only calls it.
 
 pub mod accuracy;
+pub mod architecture;
 pub mod compare;
 pub mod config;
 pub mod dataset;

@@ -5,9 +5,8 @@
 //! The ceiling is an upper bound; the estimate and the time to first token are estimates.
 //! Published measurements are shown beside them, never mixed in.
 
-use super::dataset::{
-    Architecture, Attention, Dataset, Measurement, Model, OpenFacts, WeightFormat,
-};
+use super::architecture;
+use super::dataset::{Architecture, Dataset, Measurement, Model, OpenFacts, WeightFormat};
 use super::fit::Fit;
 use super::hardware::Machine;
 use super::memory;
@@ -124,39 +123,7 @@ pub fn prefill_flops(facts: &OpenFacts<'_>, prompt: u32) -> f64 {
 }
 
 fn attention_flops(arch: &Architecture, p: f64) -> f64 {
-    // Query width: heads × head size (MLA models use 128-dim value heads, 192-dim keys; 160 is the mean).
-    let (full_layers, windowed, width) = match arch.attention {
-        Attention::Gqa { head_dim, .. } => (
-            arch.layers as f64,
-            0.0,
-            (arch.attention_heads * head_dim) as f64,
-        ),
-        Attention::Mla { .. } => (arch.layers as f64, 0.0, arch.attention_heads as f64 * 160.0),
-        Attention::Sliding {
-            head_dim,
-            sliding_layers,
-            window,
-            ..
-        } => (
-            arch.layers.saturating_sub(sliding_layers) as f64,
-            sliding_layers as f64
-                * 4.0
-                * p
-                * p.min(window as f64)
-                * (arch.attention_heads * head_dim) as f64,
-            (arch.attention_heads * head_dim) as f64,
-        ),
-        Attention::HybridLinear {
-            head_dim,
-            full_attention_layers,
-            ..
-        } => (
-            full_attention_layers as f64,
-            0.0,
-            (arch.attention_heads * head_dim) as f64,
-        ),
-    };
-    2.0 * full_layers * p * p * width + windowed
+    architecture::prefill_attention_flops(&arch.layer_groups, p, arch.attention_heads)
 }
 
 /// Time to first token for a `prompt`-token request, seconds: prefill FLOPs over the devices'

@@ -2,7 +2,8 @@
 //! Never part of the shipped dataset: the browser build only uses it under the `synthetic`
 //! cargo feature, which the benchmark command builds separately.
 
-use super::dataset::{Architecture, Attention, DateBasis, Model, Params, Provenance, Repos, Score};
+use super::architecture::{LayerGroup, LayerKind};
+use super::dataset::{Architecture, DateBasis, Model, Params, Provenance, Repos, Score};
 use super::date::Date;
 
 /// A deterministic generator (xorshift), so every run ranks the same models.
@@ -30,27 +31,46 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
         let total = 1.0 + rng.unit() * 1000.0;
         let active = (total * (0.03 + rng.unit() * 0.97)).max(0.5);
         let layers = 24 + (rng.next() % 72) as u32;
-        let attention = match rng.next() % 4 {
-            0 => Attention::Gqa {
-                kv_heads: 8,
-                head_dim: 128,
+        let full = |count: u32, kv_heads: u32, head_dim: u32| LayerGroup {
+            count,
+            kind: LayerKind::Full {
+                kv_heads,
+                head_dim,
+                v_head_dim: None,
+                q_heads: None,
             },
-            1 => Attention::Mla {
-                kv_lora_rank: 512,
-                rope_dim: 64,
-            },
-            2 => Attention::Sliding {
-                kv_heads: 8,
-                head_dim: 64,
-                sliding_layers: layers / 2,
-                window: 128,
-            },
-            _ => Attention::HybridLinear {
-                kv_heads: 2,
-                head_dim: 256,
-                full_attention_layers: layers / 4,
-                recurrent_state_mib: 75.0,
-            },
+        };
+        let layer_groups = match rng.next() % 4 {
+            0 => vec![full(layers, 8, 128)],
+            1 => vec![LayerGroup {
+                count: layers,
+                kind: LayerKind::Latent {
+                    kv_lora_rank: 512,
+                    rope_dim: 64,
+                },
+            }],
+            2 => vec![
+                LayerGroup {
+                    count: layers / 2,
+                    kind: LayerKind::Sliding {
+                        kv_heads: 8,
+                        head_dim: 64,
+                        v_head_dim: None,
+                        q_heads: None,
+                        window: 128,
+                    },
+                },
+                full(layers - layers / 2, 8, 64),
+            ],
+            _ => vec![
+                LayerGroup {
+                    count: layers - layers / 4,
+                    kind: LayerKind::Recurrent {
+                        state_elements: 548_864,
+                    },
+                },
+                full(layers / 4, 2, 256),
+            ],
         };
         let id = format!("synthetic-{i}");
         models.push(Model {
@@ -73,7 +93,7 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             arch: Some(Architecture {
                 experts: None,
                 layers,
-                attention,
+                layer_groups,
                 attention_heads: 32,
                 max_context: 131_072,
                 native_format: "bf16".into(),

@@ -1,7 +1,6 @@
 //! MethodPanel: how every figure is computed, with the selected model's numbers filled in,
 //! the assumptions, the seed's caveats, and the sources.
 
-use crate::engine::dataset::Attention;
 use crate::engine::hardware::{RAM_RESERVED_FOR_OS_GB, SYSTEM_RAM_BANDWIDTH_GB_S};
 use crate::engine::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
 use crate::engine::rank::MIN_PROFILE_COVERAGE;
@@ -19,12 +18,14 @@ pub fn MethodPanel() -> impl IntoView {
             let f = row.fit.as_ref()?;
             let facts = row.model.open_facts()?;
             let fmt = ds.weight_format(&f.format_id)?;
-            let kv_line = match facts.arch.attention {
-                Attention::Gqa { kv_heads, head_dim } => format!("{} layers × {} tokens × 2 × {kv_heads} KV heads × {head_dim} dims × {} bytes", facts.arch.layers, f.context_tokens, a.workload.kv_bytes_per_element),
-                Attention::Mla { kv_lora_rank, rope_dim } => format!("{} layers × {} tokens × ({kv_lora_rank} latent + {rope_dim} rope) × {} bytes", facts.arch.layers, f.context_tokens, a.workload.kv_bytes_per_element),
-                Attention::Sliding { kv_heads, head_dim, sliding_layers, window } => format!("({} full layers × {} tokens + {sliding_layers} window layers × min({}, {window})) × 2 × {kv_heads} × {head_dim} × {} bytes", facts.arch.layers - sliding_layers, f.context_tokens, f.context_tokens, a.workload.kv_bytes_per_element),
-                Attention::HybridLinear { kv_heads, head_dim, full_attention_layers, recurrent_state_mib } => format!("{full_attention_layers} full-attention layers × {} tokens × 2 × {kv_heads} × {head_dim} × {} bytes + {recurrent_state_mib} MiB recurrent state", f.context_tokens, a.workload.kv_bytes_per_element),
-            };
+            let kv_line = facts
+                .arch
+                .layer_groups
+                .iter()
+                .map(|g| format!("{} layers × {}", g.count, g.kind.formula()))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let kv_line = format!("({kv_line}) at {} tokens × {} bytes", f.context_tokens, a.workload.kv_bytes_per_element);
             Some(view! {
                 <h3>{format!("Worked example: {}", row.model.name)}</h3>
                 <ul class="formulas">
@@ -34,7 +35,7 @@ pub fn MethodPanel() -> impl IntoView {
                     <li>{format!("Total = {:.1} GB; {} ({:+.1} GB)", f.memory.total_gb(), f.status.label(), f.headroom_gb)}</li>
                     <li>{row.decode_tok_s.map(|t| format!("Decode ceiling = bandwidth ÷ (active {} B × {} bits ÷ 8 + one session's KV cache), per device share of layers = {t:.0} tok/s (an upper bound)", facts.params.active_b, fmt.bits_per_weight))}</li>
                 </ul>
-                <p class="hint">{format!("Architecture: {} ({}); parameters: {} (source linked).", facts.arch.attention.label(), facts.arch.source, facts.params.source)}</p>
+                <p class="hint">{format!("Architecture: {} ({}); parameters: {} (source linked).", crate::engine::architecture::describe(&facts.arch.layer_groups), facts.arch.source, facts.params.source)}</p>
                 {(!row.model.notes.is_empty()).then(|| view! { <p class="note">{row.model.notes.clone()}</p> })}
             })
         })
