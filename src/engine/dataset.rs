@@ -1,10 +1,10 @@
 //! The typed dataset: benchmarks, models, scores, hardware and quantization formats,
 //! loaded from the JSON files under `src/data/` (embedded at build time) and validated.
 
-use super::architecture::{LayerGroup, LayerKind};
+use super::architecture::LayerGroup;
 use super::date::Date;
-use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The date the seed document ("Coding Model Quality Benchmarks") was compiled.
@@ -47,7 +47,7 @@ impl Benchmark {
 
 /// How a date was established: from the figure's own source, or only known to be
 /// published by the seed's compilation date (an upper bound).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
     #[default]
@@ -56,7 +56,7 @@ pub enum DateBasis {
 }
 
 /// Who produced a score.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
     /// Reported by the model's own lab.
@@ -77,7 +77,7 @@ impl Provenance {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Params {
     pub total_b: f64,
     pub active_b: f64,
@@ -87,7 +87,7 @@ pub struct Params {
 }
 
 /// Mixture-of-experts layout: routed experts per layer, how many a token uses, shared experts.
-#[derive(Clone, Copy, Debug, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize)]
 pub struct Experts {
     pub count: u32,
     pub active: u32,
@@ -95,7 +95,7 @@ pub struct Experts {
     pub shared: u32,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Architecture {
     pub experts: Option<Experts>,
     /// All transformer layers (what a layer split divides); the groups' counts sum to it.
@@ -108,7 +108,7 @@ pub struct Architecture {
     pub source: String,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct SeedMemory {
     pub gb: f64,
     pub format: String,
@@ -116,7 +116,7 @@ pub struct SeedMemory {
 }
 
 /// Published repository names for serving a model (Hugging Face ids).
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct Repos {
     /// The original weights.
     pub hf: Option<String>,
@@ -131,7 +131,7 @@ pub struct Repos {
     pub source: Option<String>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Model {
     pub id: String,
     pub name: String,
@@ -151,6 +151,13 @@ pub struct Model {
     pub repos: Repos,
     #[serde(default)]
     pub notes: String,
+    /// Why the memory maths cannot run for an open-weight model (no published config, an
+    /// attention design no source describes): shown on its row instead of a fit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_unknown: Option<String>,
+    /// The source snapshots the import took this model's facts from (repository@commit:path).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<String>,
 }
 
 /// The facts the memory maths needs; present for every open-weight model (validated).
@@ -175,7 +182,7 @@ impl Model {
     }
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Score {
     pub model: String,
     pub bench: String,
@@ -192,6 +199,16 @@ pub struct Score {
     pub seed_label: Option<String>,
     #[serde(default)]
     pub note: String,
+    /// The agent scaffold or harness the figure was run with, where the source names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub harness: Option<String>,
+    /// The snapshot file the import read the figure from (repository@commit:path), or the
+    /// curated file that records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<String>,
+    /// Only one weak source (an aggregator, a single third-party page) has the figure.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weak_source: bool,
 }
 
 impl Score {
@@ -508,292 +525,5 @@ impl Dataset {
         of(DateBasis::Source)
             .map(|d| (d, DateBasis::Source))
             .or_else(|| of(DateBasis::Seed).map(|d| (d, DateBasis::Seed)))
-    }
-
-    /// Checks every rule a hand-edited dataset must keep; returns one message per problem.
-    pub fn validate(&self, today: Date) -> Vec<String> {
-        let mut problems = Vec::new();
-        let mut seen = HashSet::new();
-        for b in &self.benchmarks {
-            if !seen.insert(format!("bench:{}", b.id)) {
-                problems.push(format!("duplicate benchmark id {}", b.id));
-            }
-            if !b.url.starts_with("https://") {
-                problems.push(format!("benchmark {} has no https source", b.id));
-            }
-        }
-        let mut names = HashSet::new();
-        for m in &self.models {
-            if !seen.insert(format!("model:{}", m.id)) {
-                problems.push(format!("duplicate model id {}", m.id));
-            }
-            let valid_id = !m.id.is_empty()
-                && m.id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-            if !valid_id {
-                problems.push(format!("model id `{}` must be lowercase [a-z0-9.-]", m.id));
-            }
-            for name in std::iter::once(&m.name).chain(&m.aliases) {
-                if !names.insert(name.to_ascii_lowercase()) {
-                    problems.push(format!("name or alias `{name}` is used twice"));
-                }
-            }
-            if !m.release_source.starts_with("https://") {
-                problems.push(format!("model {} has no https release source", m.id));
-            }
-            if m.released > today {
-                problems.push(format!(
-                    "model {} is released in the future ({})",
-                    m.id, m.released
-                ));
-            }
-            if m.open_weight {
-                problems.extend(self.validate_open_model(m));
-            }
-        }
-        for s in &self.scores {
-            let what = format!(
-                "score {}/{}/{}",
-                s.model,
-                s.bench,
-                s.variant.as_deref().unwrap_or("-")
-            );
-            let Some(bench) = self.benchmark(&s.bench) else {
-                problems.push(format!("{what}: unknown benchmark"));
-                continue;
-            };
-            let Some(model) = self.model(&s.model) else {
-                problems.push(format!("{what}: unknown model"));
-                continue;
-            };
-            if !(0.0..=bench.max).contains(&s.value) || !s.value.is_finite() {
-                problems.push(format!(
-                    "{what}: value {} out of range 0..{}",
-                    s.value, bench.max
-                ));
-            }
-            if let Some([lo, hi]) = s.range
-                && !(lo <= s.value && s.value <= hi && hi <= bench.max && lo >= 0.0)
-            {
-                problems.push(format!("{what}: range {lo}-{hi} does not hold the value"));
-            }
-            if !s.source.starts_with("https://") {
-                problems.push(format!("{what}: no https source"));
-            }
-            if s.as_of > today {
-                problems.push(format!("{what}: dated in the future ({})", s.as_of));
-            }
-            if s.as_of < model.released {
-                problems.push(format!("{what}: dated before the model's release"));
-            }
-            if s.in_seed && s.seed_label.is_none() {
-                problems.push(format!("{what}: a seed figure needs the seed's label"));
-            }
-            if s.in_seed && !model.in_seed {
-                problems.push(format!(
-                    "{what}: a seed figure on a model not marked in_seed"
-                ));
-            }
-        }
-        let mut keys = HashSet::new();
-        for s in &self.scores {
-            let key = (&s.model, &s.bench, &s.variant, &s.source);
-            if !keys.insert(key) {
-                problems.push(format!(
-                    "score {}/{} repeated from the same source",
-                    s.model, s.bench
-                ));
-            }
-        }
-        for d in &self.devices {
-            if !seen.insert(format!("device:{}", d.id)) {
-                problems.push(format!("duplicate device id {}", d.id));
-            }
-            if d.memory_gb <= 0.0 || d.bandwidth_gb_s <= 0.0 || !d.source.starts_with("https://") {
-                problems.push(format!(
-                    "device {} needs memory, bandwidth and a source",
-                    d.id
-                ));
-            }
-            if d.kind == MemoryKind::Unified
-                && !matches!(d.gpu_share, Some(s) if s > 0.0 && s <= 1.0)
-            {
-                problems.push(format!(
-                    "unified device {} needs a gpu_share in (0, 1]",
-                    d.id
-                ));
-            }
-        }
-        for p in &self.presets {
-            if !seen.insert(format!("preset:{}", p.id)) {
-                problems.push(format!("duplicate preset id {}", p.id));
-            }
-            for pd in &p.devices {
-                if self.device(&pd.device).is_none() || pd.count == 0 {
-                    problems.push(format!(
-                        "preset {} names unknown device {}",
-                        p.id, pd.device
-                    ));
-                }
-            }
-        }
-        for f in &self.weight_formats {
-            if !seen.insert(format!("format:{}", f.id)) {
-                problems.push(format!("duplicate weight format {}", f.id));
-            }
-            if !(1.0..=32.0).contains(&f.bits_per_weight) {
-                problems.push(format!("format {} has implausible bits per weight", f.id));
-            }
-            if f.runtimes
-                .iter()
-                .any(|r| super::runtime::Runtime::parse(r).is_none())
-                || f.runtimes.is_empty()
-            {
-                problems.push(format!("format {} needs known runtimes", f.id));
-            }
-        }
-        for m in &self.measurements {
-            let known = self.device(&m.device).is_some()
-                && m.model.as_ref().is_none_or(|id| self.model(id).is_some())
-                && m.format
-                    .as_ref()
-                    .is_none_or(|id| self.weight_format(id).is_some())
-                && m.runtime
-                    .as_ref()
-                    .is_none_or(|r| super::runtime::Runtime::parse(r).is_some());
-            if !known || m.count == 0 || m.decode_tok_s.is_nan() || m.decode_tok_s <= 0.0 {
-                problems.push(format!(
-                    "measurement on {} names unknown things or has no speed",
-                    m.device
-                ));
-            }
-            if !m.in_seed && !m.source.starts_with("https://") {
-                problems.push(format!("measurement on {} has no https source", m.device));
-            }
-            if m.date > today {
-                problems.push(format!(
-                    "measurement on {} is dated in the future",
-                    m.device
-                ));
-            }
-        }
-        for f in &self.file_sizes {
-            if self.model(&f.model).is_none()
-                || self.weight_format(&f.format).is_none()
-                || f.file_gb <= 0.0
-                || !f.source.starts_with("https://")
-            {
-                problems.push(format!(
-                    "file size {} {} names unknown things or has no source",
-                    f.model, f.format
-                ));
-            }
-        }
-        for row in &self.seed_claims.tldr {
-            if self.model(&row.model).is_none() || self.preset(&row.preset).is_none() {
-                problems.push(format!(
-                    "seed TL;DR row {} names an unknown model or preset",
-                    row.label
-                ));
-            }
-        }
-        problems
-    }
-
-    fn validate_open_model(&self, m: &Model) -> Vec<String> {
-        let mut problems = Vec::new();
-        let Some(facts) = m.open_facts() else {
-            problems.push(format!(
-                "open-weight model {} lacks parameters or architecture",
-                m.id
-            ));
-            return problems;
-        };
-        let (p, a) = (facts.params, facts.arch);
-        if !(p.total_b > 0.0 && p.active_b > 0.0 && p.active_b <= p.total_b) {
-            problems.push(format!(
-                "model {}: active parameters must be in (0, total]",
-                m.id
-            ));
-        }
-        if a.layers == 0 || a.max_context == 0 || a.attention_heads == 0 {
-            problems.push(format!(
-                "model {}: layers, heads and context must be positive",
-                m.id
-            ));
-        }
-        if self.weight_format(&a.native_format).is_none() {
-            problems.push(format!(
-                "model {}: unknown native format {}",
-                m.id, a.native_format
-            ));
-        }
-        if !p.source.starts_with("https://") || !a.source.starts_with("https://") {
-            problems.push(format!(
-                "model {}: parameters and architecture need https sources",
-                m.id
-            ));
-        }
-        let counted: u32 = a.layer_groups.iter().map(|g| g.count).sum();
-        let attention_ok = counted == a.layers
-            && a.layer_groups.iter().all(|g| {
-                g.count > 0
-                    && match g.kind {
-                        LayerKind::Full {
-                            kv_heads, head_dim, ..
-                        }
-                        | LayerKind::Sliding {
-                            kv_heads, head_dim, ..
-                        } => kv_heads > 0 && head_dim > 0,
-                        LayerKind::Latent {
-                            kv_lora_rank,
-                            rope_dim,
-                        } => kv_lora_rank > 0 && rope_dim > 0,
-                        LayerKind::LatentSparse {
-                            kv_lora_rank,
-                            index_head_dim,
-                            ..
-                        } => kv_lora_rank > 0 && index_head_dim > 0,
-                        LayerKind::Compressed {
-                            entry_dim, ratio, ..
-                        } => entry_dim > 0 && ratio > 0,
-                        LayerKind::Recurrent { state_elements } => state_elements > 0,
-                        LayerKind::SharedKv => true,
-                    }
-            });
-        match a.experts {
-            Some(e) => {
-                if e.count == 0 || e.active == 0 || e.active >= e.count || p.active_b >= p.total_b {
-                    problems.push(format!("model {}: a mixture-of-experts model needs 0 < active experts < experts and active < total parameters", m.id));
-                } else if let Some((dense, _, _)) = super::memory::moe_split(p, a) {
-                    // The expert counts and the two parameter counts must agree: the implied
-                    // always-active part (attention, embeddings, shared experts) lies between
-                    // zero and the active count.
-                    if !(dense > 0.0 && dense <= p.active_b + 1e-9) {
-                        problems.push(format!("model {}: expert counts disagree with total/active parameters (implied dense part {dense:.1}B)", m.id));
-                    }
-                }
-            }
-            None => {
-                // A dense model reads every weight: model cards round both counts, so they must
-                // agree within 2%.
-                if (p.active_b - p.total_b).abs() > 0.02 * p.total_b {
-                    problems.push(format!("model {}: without expert facts a model is dense, so active and total parameters must agree within 2%", m.id));
-                }
-            }
-        }
-        if !attention_ok {
-            problems.push(format!("model {}: attention facts are inconsistent", m.id));
-        }
-        if let Some(sm) = &m.seed_memory
-            && (self.weight_format(&sm.format).is_none() || sm.gb <= 0.0)
-        {
-            problems.push(format!(
-                "model {}: seed memory figure needs a known format",
-                m.id
-            ));
-        }
-        problems
     }
 }

@@ -1,6 +1,6 @@
 //! Calendar dates as used by the dataset (`YYYY-MM-DD`), ordered, with total parsing.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar day, stored as `year * 10_000 + month * 100 + day` so that ordering is
@@ -91,6 +91,12 @@ impl fmt::Display for Date {
             self.month(),
             self.day()
         )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

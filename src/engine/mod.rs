@@ -12,6 +12,9 @@ pub mod date;
 pub mod export;
 pub mod fit;
 pub mod hardware;
+/// The import from source snapshots (native only: the page never runs it).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod import;
 pub mod launch;
 pub mod memory;
 pub mod placement;
@@ -22,3 +25,4 @@ pub mod synthetic;
 pub mod tiers;
 pub mod units;
 pub mod url;
+pub mod validate;

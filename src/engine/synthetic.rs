@@ -102,6 +102,8 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             seed_memory: None,
             repos: Repos::default(),
             notes: String::new(),
+            memory_unknown: None,
+            snapshots: Vec::new(),
         });
         for (bench, max) in [
             ("swe_verified", 100.0),
@@ -126,6 +128,9 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
                 in_seed: false,
                 seed_label: None,
                 note: String::new(),
+                harness: None,
+                snapshot: None,
+                weak_source: false,
             });
         }
     }

@@ -1,0 +1,454 @@
+//! Hugging Face `config.json` → the architecture facts the memory maths needs, one mapper per
+//! `model_type`. A field a mapper needs and cannot find is an error naming the field; an
+//! unknown `model_type` is an error naming it. Nothing is defaulted that the config does not
+//! say (the one exception is the standard `head_dim = hidden_size / num_attention_heads` of
+//! transformer configs that omit `head_dim`, which is how the runtimes read them too).
+
+use crate::engine::architecture::{LayerGroup, LayerKind};
+use crate::engine::dataset::Experts;
+use serde_json::Value;
+
+/// What a config gives the dataset.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mapped {
+    pub model_type: String,
+    /// Transformer layers (without MTP / draft layers).
+    pub layers: u32,
+    pub layer_groups: Vec<LayerGroup>,
+    pub attention_heads: u32,
+    pub max_context: u32,
+    pub experts: Option<Experts>,
+    /// Multi-token-prediction layers shipped in the checkpoint (loaded only where the runtime
+    /// uses them for speculative decoding).
+    pub mtp_layers: u32,
+    /// The checkpoint's own quantization (`quantization_config.quant_method`), if any.
+    pub quant_method: Option<String>,
+}
+
+/// The config's text part: multimodal configs nest it under `text_config`.
+struct Cfg<'a> {
+    v: &'a Value,
+    top: &'a Value,
+}
+
+impl<'a> Cfg<'a> {
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.v
+            .get(key)
+            .filter(|x| !x.is_null())
+            .or_else(|| self.top.get(key).filter(|x| !x.is_null()))
+    }
+    fn u(&self, key: &str) -> Result<u32, String> {
+        self.opt_u(key)?
+            .ok_or_else(|| format!("config.json has no `{key}`"))
+    }
+    fn opt_u(&self, key: &str) -> Result<Option<u32>, String> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(x) => x
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .map(Some)
+                .ok_or_else(|| format!("config.json field `{key}` is not a whole number")),
+        }
+    }
+    fn head_dim(&self) -> Result<u32, String> {
+        match self.opt_u("head_dim")? {
+            Some(d) => Ok(d),
+            None => {
+                let hidden = self.u("hidden_size")?;
+                let heads = self.u("num_attention_heads")?;
+                if heads == 0 || !hidden.is_multiple_of(heads) {
+                    return Err("config.json has no `head_dim` and `hidden_size` is not a multiple of `num_attention_heads`".into());
+                }
+                Ok(hidden / heads)
+            }
+        }
+    }
+    fn kv_heads(&self) -> Result<u32, String> {
+        self.u("num_key_value_heads")
+    }
+    fn context(&self) -> Result<u32, String> {
+        self.u("max_position_embeddings")
+    }
+    /// `layer_types` as strings, when the config lists them.
+    fn layer_types(&self) -> Result<Option<Vec<String>>, String> {
+        match self.get("layer_types") {
+            None => Ok(None),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|t| {
+                    t.as_str()
+                        .map(str::to_string)
+                        .ok_or_else(|| "config.json `layer_types` holds a non-string".to_string())
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some),
+            Some(_) => Err("config.json `layer_types` is not a list".into()),
+        }
+    }
+}
+
+fn full(kv_heads: u32, head_dim: u32) -> LayerKind {
+    LayerKind::Full {
+        kv_heads,
+        head_dim,
+        v_head_dim: None,
+        q_heads: None,
+    }
+}
+
+/// Runs of equal kinds, in layer order, merged into groups (order of first appearance).
+fn group(kinds: Vec<LayerKind>) -> Vec<LayerGroup> {
+    let mut groups: Vec<LayerGroup> = Vec::new();
+    for k in kinds {
+        match groups.iter_mut().find(|g| g.kind == k) {
+            Some(g) => g.count += 1,
+            None => groups.push(LayerGroup { count: 1, kind: k }),
+        }
+    }
+    groups
+}
+
+fn experts(
+    c: &Cfg<'_>,
+    count_keys: &[&str],
+    active_keys: &[&str],
+) -> Result<Option<Experts>, String> {
+    let find = |keys: &[&str]| -> Result<Option<u32>, String> {
+        for k in keys {
+            if let Some(v) = c.opt_u(k)? {
+                return Ok(Some(v));
+            }
+        }
+        Ok(None)
+    };
+    match find(count_keys)? {
+        None | Some(0) | Some(1) => Ok(None),
+        Some(count) => {
+            let active = find(active_keys)?
+                .ok_or_else(|| format!("config.json has experts but no `{}`", active_keys[0]))?;
+            let shared = find(&["n_shared_experts", "num_shared_experts"])?.unwrap_or(0);
+            Ok(Some(Experts {
+                count,
+                active,
+                shared,
+            }))
+        }
+    }
+}
+
+/// Gated DeltaNet state per layer: value heads × key dim × value dim, plus the short
+/// convolution's (kernel − 1) past inputs over the q, k and v channels.
+fn gated_deltanet_state(c: &Cfg<'_>) -> Result<u64, String> {
+    let v_heads = c.u("linear_num_value_heads")? as u64;
+    let k_heads = c.u("linear_num_key_heads")? as u64;
+    let k_dim = c.u("linear_key_head_dim")? as u64;
+    let v_dim = c.u("linear_value_head_dim")? as u64;
+    let kernel = c.u("linear_conv_kernel_dim")? as u64;
+    Ok(
+        v_heads * k_dim * v_dim
+            + kernel.saturating_sub(1) * (2 * k_heads * k_dim + v_heads * v_dim),
+    )
+}
+
+/// Maps one `config.json` text.
+pub fn map_config(text: &str) -> Result<Mapped, String> {
+    let top: Value = serde_json::from_str(text).map_err(|e| format!("config.json: {e}"))?;
+    let model_type = top
+        .get("model_type")
+        .and_then(Value::as_str)
+        .ok_or("config.json has no `model_type`")?
+        .to_string();
+    let inner = top.get("text_config").unwrap_or(&top);
+    let c = Cfg {
+        v: inner,
+        top: &top,
+    };
+    let quant_method = top
+        .get("quantization_config")
+        .and_then(|q| q.get("quant_method"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let text_type = inner
+        .get("model_type")
+        .and_then(Value::as_str)
+        .unwrap_or(&model_type)
+        .to_string();
+    let layers = c.u("num_hidden_layers")?;
+    let heads = c.u("num_attention_heads")?;
+    let mtp_layers = c
+        .opt_u("num_nextn_predict_layers")?
+        .or(c.opt_u("mtp_num_hidden_layers")?)
+        .unwrap_or(0);
+    let (layer_groups, experts) = match text_type.as_str() {
+        // Dense transformers with full attention on every layer (a sliding window, where the
+        // config enables one, applies to every layer).
+        "llama" | "mistral" | "ministral" | "ministral3" | "qwen2" | "qwen3" | "mistral3"
+        | "cohere2" => {
+            let kind = match (
+                c.opt_u("sliding_window")?,
+                c.get("use_sliding_window").and_then(Value::as_bool),
+            ) {
+                (Some(window), Some(true)) | (Some(window), None)
+                    if text_type == "mistral" && window < c.context()? =>
+                {
+                    LayerKind::Sliding {
+                        kv_heads: c.kv_heads()?,
+                        head_dim: c.head_dim()?,
+                        v_head_dim: None,
+                        q_heads: None,
+                        window,
+                    }
+                }
+                _ => full(c.kv_heads()?, c.head_dim()?),
+            };
+            (
+                vec![LayerGroup {
+                    count: layers,
+                    kind,
+                }],
+                None,
+            )
+        }
+        "qwen3_moe" | "minimax_m2" | "minimax" | "glm4_moe" | "glm4_moe_lite_nope" | "mixtral"
+        | "llama4_text" | "step3p5" | "ernie4_5_moe" | "hunyuan_v1_moe" => (
+            vec![LayerGroup {
+                count: layers,
+                kind: full(c.kv_heads()?, c.head_dim()?),
+            }],
+            experts(
+                &c,
+                &[
+                    "num_experts",
+                    "n_routed_experts",
+                    "num_local_experts",
+                    "moe_num_experts",
+                ],
+                &["num_experts_per_tok", "moe_k"],
+            )?,
+        ),
+        // Hybrid Gated DeltaNet + gated full attention.
+        "qwen3_next" | "qwen3_5" | "qwen3_5_moe" | "qwen3_5_text" | "qwen3_5_moe_text" => {
+            let state = gated_deltanet_state(&c)?;
+            let attn = full(c.kv_heads()?, c.head_dim()?);
+            let linear = LayerKind::Recurrent {
+                state_elements: state,
+            };
+            let kinds = match c.layer_types()? {
+                Some(types) => types
+                    .iter()
+                    .map(|t| match t.as_str() {
+                        "linear_attention" => Ok(linear.clone()),
+                        "full_attention" => Ok(attn.clone()),
+                        other => Err(format!("config.json `layer_types` has unknown `{other}`")),
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+                None => {
+                    let every = c.u("full_attention_interval")?.max(1);
+                    (0..layers)
+                        .map(|i| {
+                            if (i + 1) % every == 0 {
+                                attn.clone()
+                            } else {
+                                linear.clone()
+                            }
+                        })
+                        .collect()
+                }
+            };
+            let ex = experts(&c, &["num_experts"], &["num_experts_per_tok"])?;
+            (group(kinds), ex)
+        }
+        // Multi-head latent attention (DeepSeek V3 / R1, Kimi K2), with the sparse-attention
+        // indexer where the config has one (DeepSeek V3.2, GLM-5).
+        "deepseek_v3" | "kimi_k2" | "deepseek_v32" | "glm_moe_dsa" | "mistral_large_3" => {
+            let rank = c.u("kv_lora_rank")?;
+            let rope = c.u("qk_rope_head_dim")?;
+            let kind = match c.opt_u("index_head_dim")? {
+                Some(index) => LayerKind::LatentSparse {
+                    kv_lora_rank: rank,
+                    rope_dim: rope,
+                    index_head_dim: index,
+                },
+                None => LayerKind::Latent {
+                    kv_lora_rank: rank,
+                    rope_dim: rope,
+                },
+            };
+            (
+                vec![LayerGroup {
+                    count: layers,
+                    kind,
+                }],
+                experts(&c, &["n_routed_experts"], &["num_experts_per_tok"])?,
+            )
+        }
+        // Alternating sliding / full attention with the same head shape.
+        "gpt_oss" => {
+            let window = c.u("sliding_window")?;
+            let (kv, hd) = (c.kv_heads()?, c.head_dim()?);
+            let types = c.layer_types()?.ok_or("config.json has no `layer_types`")?;
+            let kinds = types
+                .iter()
+                .map(|t| match t.as_str() {
+                    "sliding_attention" => Ok(LayerKind::Sliding {
+                        kv_heads: kv,
+                        head_dim: hd,
+                        v_head_dim: None,
+                        q_heads: None,
+                        window,
+                    }),
+                    "full_attention" => Ok(full(kv, hd)),
+                    other => Err(format!("config.json `layer_types` has unknown `{other}`")),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (
+                group(kinds),
+                experts(
+                    &c,
+                    &["num_local_experts"],
+                    &["num_experts_per_tok", "experts_per_token"],
+                )?,
+            )
+        }
+        // Gemma 3 / 4: sliding layers and global layers, the global ones with their own head
+        // size and KV heads where the config gives them; layers past
+        // `num_kv_shared_layers` reuse earlier caches.
+        "gemma3" | "gemma3_text" | "gemma4" | "gemma4_text" => {
+            let window = c.u("sliding_window")?;
+            let kv = c.kv_heads()?;
+            let hd = c.head_dim()?;
+            let global_hd = c.opt_u("global_head_dim")?.unwrap_or(hd);
+            let global_kv = c.opt_u("num_global_key_value_heads")?.unwrap_or(kv);
+            let types = match c.layer_types()? {
+                Some(t) => t,
+                None => {
+                    let pattern = c.u("sliding_window_pattern")?.max(1);
+                    (0..layers)
+                        .map(|i| {
+                            if (i + 1) % pattern == 0 {
+                                "full_attention".to_string()
+                            } else {
+                                "sliding_attention".to_string()
+                            }
+                        })
+                        .collect()
+                }
+            };
+            let shared = c.opt_u("num_kv_shared_layers")?.unwrap_or(0) as usize;
+            let first_shared = types.len().saturating_sub(shared);
+            let kinds = types
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if i >= first_shared {
+                        return Ok(LayerKind::SharedKv);
+                    }
+                    match t.as_str() {
+                        "sliding_attention" => Ok(LayerKind::Sliding {
+                            kv_heads: kv,
+                            head_dim: hd,
+                            v_head_dim: None,
+                            q_heads: None,
+                            window,
+                        }),
+                        "full_attention" => Ok(full(global_kv, global_hd)),
+                        other => Err(format!("config.json `layer_types` has unknown `{other}`")),
+                    }
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (
+                group(kinds),
+                experts(
+                    &c,
+                    &["num_experts"],
+                    &["top_k_experts", "num_experts_per_tok"],
+                )?,
+            )
+        }
+        // Nemotron-H: a pattern string of Mamba-2 (M), attention (*), MLP (-) and MoE (E) blocks.
+        "nemotron_h" => {
+            let pattern = c
+                .get("hybrid_override_pattern")
+                .and_then(Value::as_str)
+                .ok_or("config.json has no `hybrid_override_pattern`")?;
+            let m_heads = c.u("mamba_num_heads")? as u64;
+            let m_dim = c.u("mamba_head_dim")? as u64;
+            let d_state = c.u("ssm_state_size")? as u64;
+            let groups = c.u("n_groups")? as u64;
+            let kernel = c.u("conv_kernel")? as u64;
+            let inner = m_heads * m_dim;
+            let state = inner * d_state + kernel.saturating_sub(1) * (inner + 2 * groups * d_state);
+            let (kv, hd) = (c.kv_heads()?, c.head_dim()?);
+            let kinds: Vec<LayerKind> = pattern
+                .chars()
+                .filter_map(|ch| match ch {
+                    'M' => Some(Ok(LayerKind::Recurrent {
+                        state_elements: state,
+                    })),
+                    '*' => Some(Ok(full(kv, hd))),
+                    '-' | 'E' => None,
+                    other => Some(Err(format!(
+                        "config.json `hybrid_override_pattern` has unknown block `{other}`"
+                    ))),
+                })
+                .collect::<Result<_, _>>()?;
+            // The pattern lists every block; only mixers (Mamba, attention) are layers here.
+            let ex = experts(&c, &["n_routed_experts"], &["num_experts_per_tok"])?;
+            let mapped_layers = kinds.len() as u32;
+            return Ok(Mapped {
+                model_type,
+                layers: mapped_layers,
+                layer_groups: group(kinds),
+                attention_heads: heads,
+                max_context: c.context()?,
+                experts: ex,
+                mtp_layers,
+                quant_method,
+            });
+        }
+        other => {
+            return Err(format!(
+                "no mapper for model_type `{other}`: add one to engine/import/hf.rs"
+            ));
+        }
+    };
+    let counted: u32 = layer_groups.iter().map(|g| g.count).sum();
+    if counted != layers {
+        return Err(format!(
+            "config.json: `layer_types` lists {counted} layers but `num_hidden_layers` is {layers}"
+        ));
+    }
+    Ok(Mapped {
+        model_type,
+        layers,
+        layer_groups,
+        attention_heads: heads,
+        max_context: c.context()?,
+        experts,
+        mtp_layers,
+        quant_method,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_model_type_is_named() {
+        let e = map_config(
+            r#"{"model_type":"frobnicator","num_hidden_layers":2,"num_attention_heads":2}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("frobnicator"), "{e}");
+    }
+
+    #[test]
+    fn missing_field_is_named() {
+        let e = map_config(r#"{"model_type":"qwen3","num_hidden_layers":2,"num_attention_heads":2,"head_dim":64,"max_position_embeddings":100}"#)
+            .unwrap_err();
+        assert!(e.contains("num_key_value_heads"), "{e}");
+    }
+}
