@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod date;
 pub mod export;
 pub mod fit;
+pub mod freshness;
 pub mod hardware;
 /// The import from source snapshots (native only: the page never runs it).
 #[cfg(not(target_arch = "wasm32"))]

@@ -202,10 +202,17 @@ impl Dataset {
     fn validate_open_model(&self, m: &Model) -> Vec<String> {
         let mut problems = Vec::new();
         let Some(facts) = m.open_facts() else {
-            problems.push(format!(
-                "open-weight model {} lacks parameters or architecture",
-                m.id
-            ));
+            // Without the facts the model is listed with its scores and the reason, never
+            // guessed; the reason must be there.
+            if m.memory_unknown
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty())
+            {
+                problems.push(format!(
+                    "open-weight model {} lacks parameters or architecture and gives no memory_unknown reason",
+                    m.id
+                ));
+            }
             return problems;
         };
         let (p, a) = (facts.params, facts.arch);

@@ -3,6 +3,7 @@
 
 use crate::engine::export;
 use crate::engine::fit::FitStatus;
+use crate::engine::freshness;
 use crate::engine::rank::{self, MAIN_BENCHES, SortKey};
 use crate::engine::units::{format_gb, format_tokens};
 use crate::ui::app::use_ctx;
@@ -12,12 +13,29 @@ use leptos::prelude::*;
 #[component]
 pub fn Headline() -> impl IntoView {
     let ctx = use_ctx();
-    let text = move || ctx.analysis.with(|a| rank::headline(ctx.dataset(), a));
-    view! { <p id="headline" class="headline" aria-live="polite">{text}</p> }
+    let ds = ctx.dataset();
+    // Today is read once: the data's age does not change while the page is open.
+    let fresh = freshness::freshness(ds, browser::today().unwrap_or_else(|| ds.newest_date()));
+    let age = fresh.label();
+    let text = move || {
+        ctx.analysis.with(|a| {
+            let mut t = rank::headline(ds, a);
+            if let Some(w) = fresh.warning(&a.scope, ds) {
+                t.push(' ');
+                t.push_str(&w);
+            }
+            t
+        })
+    };
+    view! {
+        <p id="headline" class="headline" aria-live="polite">{text}</p>
+        <p id="data-age" class="hint">{format!("Newest source-dated figure: {age}.")}</p>
+    }
 }
 
-fn fit_badge(status: Option<FitStatus>) -> (&'static str, &'static str) {
+fn fit_badge(status: Option<FitStatus>, open_weight: bool) -> (&'static str, &'static str) {
     match status {
+        None if open_weight => ("unknown", "? memory not computed"),
         Some(FitStatus::Fits) => ("fits", "✔ fits"),
         Some(FitStatus::Offload) => ("offload", "◐ offload"),
         Some(FitStatus::NoFit) => ("nofit", "✖ does not fit"),
@@ -65,9 +83,9 @@ pub fn ResultsTable() -> impl IntoView {
                 .map(|(i, r)| {
                     let id = r.model.id.clone();
                     let is_sel = selected.as_deref() == Some(id.as_str());
-                    let (cls, label) = fit_badge(r.status());
+                    let (cls, label) = fit_badge(r.status(), r.model.open_weight);
                     let f = r.fit.as_ref();
-                    let fit_detail = f.map(|f| match f.status {
+                    let fit_detail = r.model.memory_unknown.clone().or_else(|| f.map(|f| match f.status {
                         FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
                         FitStatus::Offload => match f.expert_offload {
                             Some(x) => format!("experts of {} layers in RAM ({})", x.cpu_layers, format_gb(x.cpu_gb)),
@@ -75,7 +93,7 @@ pub fn ResultsTable() -> impl IntoView {
                         },
                         FitStatus::Fits if f.tight => format!("tight: {} free, within the estimate's error", format_gb(f.headroom_gb)),
                         FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
-                    });
+                    }));
                     let speed = match (r.decode_est_tok_s, r.decode_tok_s) {
                         (Some(e), Some(c)) => format!("≈ {e:.0} est. (≤ {c:.0})"),
                         _ => "—".into(),
