@@ -188,9 +188,8 @@ struct HfManifestFile {
     copied_from: String,
 }
 
-fn snapshot_id(repo: &str, commit: &str, path: &str) -> String {
-    let short: String = commit.chars().take(12).collect();
-    format!("{repo}@{short}:{path}")
+pub fn snapshot_id(repo: &str, commit: &str, path: &str) -> String {
+    format!("{repo}@{commit}:{path}")
 }
 
 pub fn build(files: &Files) -> Result<Output, Vec<String>> {
@@ -297,20 +296,19 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                 false
             }
         };
-        // Release date.
-        let md_date = md
-            .as_ref()
-            .and_then(|(m, ..)| m.release_date.as_deref())
-            .and_then(Date::parse);
-        let (released, release_source) = match (e.released, md_date) {
-            (Some(c), s) => {
-                if let Some(s) = s
-                    && s != c
+        // Release date. models.dev sometimes gives only a month ("2025-04"): that is never
+        // turned into a day; the catalog must then give the date.
+        let md_raw = md.as_ref().and_then(|(m, ..)| m.release_date.clone());
+        let md_date = md_raw.as_deref().and_then(Date::parse);
+        let (released, release_source) = match (e.released, &md_raw) {
+            (Some(c), raw) => {
+                if let Some(raw) = raw
+                    && !c.to_string().starts_with(raw.as_str())
                 {
                     report.disagreements.push(Disagreement::new(
                         &e.id,
                         "released",
-                        &s.to_string(),
+                        raw,
                         &c.to_string(),
                         e.reasons.get("released"),
                     ));
@@ -323,15 +321,18 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                 }
                 (c, e.release_source.clone())
             }
-            (None, Some(s)) => {
-                let (_, _, commit, path) = md.as_ref().expect("md_date comes from md");
-                (
-                    s,
+            (None, Some(raw)) => match (md_date, md.as_ref()) {
+                (Some(d), Some((_, _, commit, path))) => (
+                    d,
                     e.release_source
                         .clone()
                         .or_else(|| Some(md_file_url(commit, path))),
-                )
-            }
+                ),
+                _ => {
+                    errors.push(format!("{}: models.dev gives the release only as `{raw}`: the catalog needs `released`", e.id));
+                    (Date::literal(2000, 1, 1), None)
+                }
+            },
             (None, None) => {
                 errors.push(format!("{}: no release date", e.id));
                 (Date::literal(2000, 1, 1), None)

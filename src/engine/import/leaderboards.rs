@@ -4,7 +4,7 @@
 //! model name, the score and the date.
 
 use super::Files;
-use super::catalog::{SnapshotFile, json_value};
+use super::catalog::{SnapshotFile, json_value, snapshot_id};
 use crate::engine::dataset::{DateBasis, Provenance, Score};
 use crate::engine::date::Date;
 use serde::Deserialize;
@@ -103,8 +103,7 @@ pub fn import(files: &Files, names: &BTreeMap<String, String>) -> Result<Importe
             errors.push(format!("{local}: no row array at `{}`", b.rows));
             continue;
         };
-        let short: String = b.commit.chars().take(12).collect();
-        let snapshot = format!("{}@{short}:{}", b.repo, b.path);
+        let snapshot = snapshot_id(&b.repo, &b.commit, &b.path);
         out.snapshots.push(SnapshotFile {
             local: local.clone(),
             repo: b.repo.clone(),
