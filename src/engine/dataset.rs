@@ -255,6 +255,14 @@ pub struct Device {
     pub availability_note: Option<String>,
     pub availability_source: Option<String>,
     pub availability_date: Option<Date>,
+    /// Only weak sources (aggregators, single reviews) state these specs: marked on the page.
+    #[serde(default)]
+    pub weak_source: bool,
+    /// Price in US dollars, what kind ("launch_msrp" or "street"), when and where from.
+    pub price_usd: Option<f64>,
+    pub price_kind: Option<String>,
+    pub price_date: Option<Date>,
+    pub price_source: Option<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -114,6 +114,18 @@ impl Dataset {
                     d.id
                 ));
             }
+            if d.price_usd.is_some()
+                && !(d.price_usd.is_some_and(|p| p > 0.0)
+                    && d.price_source
+                        .as_deref()
+                        .is_some_and(|s| s.starts_with("https://"))
+                    && matches!(d.price_kind.as_deref(), Some("launch_msrp" | "street")))
+            {
+                problems.push(format!(
+                    "device {}: a price needs a positive value, an https source and its kind (launch_msrp or street)",
+                    d.id
+                ));
+            }
             if d.kind == MemoryKind::Unified
                 && !matches!(d.gpu_share, Some(s) if s > 0.0 && s <= 1.0)
             {

@@ -125,13 +125,18 @@ fn clear_share_without_unified(c: &mut crate::engine::config::Config) {
     }
 }
 
-/// " · withdrawn 2026-03-08" for a configuration that can no longer be bought.
+/// " · withdrawn 2026-03-08" for a configuration that can no longer be bought, and
+/// " · specs from a weak source" where only aggregators state them.
 fn availability(d: &crate::engine::dataset::Device) -> String {
-    match (d.availability.as_deref(), d.availability_date) {
+    let mut s = match (d.availability.as_deref(), d.availability_date) {
         (Some("withdrawn"), Some(date)) => format!(" · withdrawn {date}"),
         (Some("withdrawn"), None) => " · withdrawn".into(),
         _ => String::new(),
+    };
+    if d.weak_source {
+        s.push_str(" · specs from a weak source");
     }
+    s
 }
 
 /// One line per device row: which device, how many, remove.
