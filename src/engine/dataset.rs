@@ -17,6 +17,8 @@ pub enum Unit {
     Percent,
     /// A score out of 10.
     Score10,
+    /// An index on a 0–100 scale (a composite, not a pass rate).
+    Index,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -41,6 +43,7 @@ impl Benchmark {
         match self.unit {
             Unit::Percent => format!("{value:.1}%"),
             Unit::Score10 => format!("{value}/10"),
+            Unit::Index => format!("{value:.1}"),
         }
     }
 }
@@ -218,6 +221,7 @@ impl Score {
         match (self.range, bench.unit) {
             (Some([lo, hi]), Unit::Percent) => format!("{tilde}{lo}–{hi}%"),
             (Some([lo, hi]), Unit::Score10) => format!("{tilde}{lo}–{hi}/10"),
+            (Some([lo, hi]), Unit::Index) => format!("{tilde}{lo}–{hi}"),
             (None, _) => format!("{tilde}{}", bench.format_value(self.value)),
         }
     }

@@ -73,6 +73,9 @@ pub struct BenchRule {
     pub dataset: Option<String>,
     #[serde(default)]
     pub harness: Option<String>,
+    /// Must be the host of the figure's source (e.g. Scale's leaderboard for its own runs).
+    #[serde(default)]
+    pub host: Option<String>,
     /// The dataset benchmark, or null for "not imported" (with `why`).
     pub bench: Option<String>,
     #[serde(default)]
@@ -152,6 +155,11 @@ impl BenchMap {
                 && matches(&r.version, &f.version)
                 && matches(&r.dataset, &f.dataset)
                 && matches(&r.harness, &f.harness)
+                && r.host.as_ref().is_none_or(|h| {
+                    f.source
+                        .as_deref()
+                        .is_some_and(|s| host_in(s, std::slice::from_ref(h)))
+                })
         })
     }
     pub fn provenance(&self, source: &str) -> Provenance {
