@@ -33,6 +33,10 @@ pub enum LayerKind {
         /// Query heads of these layers, where they differ from the model's.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         q_heads: Option<u32>,
+        /// Elements per token of a sparse-attention indexer's keys kept beside the full cache
+        /// (MiniMax-M3's block-sparse layers), if any.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        index_dim: Option<u32>,
     },
     /// Sliding-window attention: K and V of the last `window` tokens only.
     Sliding {
@@ -79,8 +83,13 @@ impl LayerKind {
                 kv_heads,
                 head_dim,
                 v_head_dim,
+                index_dim,
                 ..
-            } => context * kv_heads as f64 * (head_dim + v_head_dim.unwrap_or(head_dim)) as f64,
+            } => {
+                context
+                    * (kv_heads as f64 * (head_dim + v_head_dim.unwrap_or(head_dim)) as f64
+                        + index_dim.unwrap_or(0) as f64)
+            }
             LayerKind::Sliding {
                 kv_heads,
                 head_dim,
@@ -176,11 +185,15 @@ impl LayerKind {
                 kv_heads,
                 head_dim,
                 v_head_dim,
+                index_dim,
                 ..
-            } => format!(
-                "tokens × {kv_heads} KV heads × ({head_dim} + {}) dims",
-                v_head_dim.unwrap_or(head_dim)
-            ),
+            } => {
+                let index = index_dim.map_or_else(String::new, |d| format!(" + {d} indexer"));
+                format!(
+                    "tokens × ({kv_heads} KV heads × ({head_dim} + {}) dims{index})",
+                    v_head_dim.unwrap_or(head_dim)
+                )
+            }
             LayerKind::Sliding {
                 kv_heads,
                 head_dim,
@@ -266,6 +279,7 @@ mod tests {
             head_dim,
             v_head_dim: None,
             q_heads: None,
+            index_dim: None,
         }
     }
 

@@ -38,6 +38,7 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
                 head_dim,
                 v_head_dim: None,
                 q_heads: None,
+                index_dim: None,
             },
         };
         let layer_groups = match rng.next() % 4 {

@@ -95,6 +95,7 @@ fn full(kv_heads: u32, head_dim: u32) -> LayerKind {
         head_dim,
         v_head_dim: None,
         q_heads: None,
+        index_dim: None,
     }
 }
 
@@ -150,6 +151,45 @@ fn gated_deltanet_state(c: &Cfg<'_>) -> Result<u64, String> {
         v_heads * k_dim * v_dim
             + kernel.saturating_sub(1) * (2 * k_heads * k_dim + v_heads * v_dim),
     )
+}
+
+/// Some configs store a nested block as the text of a Python dict
+/// (`"{'full_attn_layers': [4, 8], 'use_x': True}"`): read it as JSON. Only the literal forms
+/// configs use are accepted (quotes, True/False/None); anything else is an error naming `key`.
+fn nested(c: &Cfg<'_>, key: &str) -> Result<Value, String> {
+    match c.get(key) {
+        None => Err(format!("config.json has no `{key}`")),
+        Some(Value::String(text)) => {
+            let json = text
+                .replace('\'', "\"")
+                .replace("True", "true")
+                .replace("False", "false")
+                .replace("None", "null");
+            serde_json::from_str(&json)
+                .map_err(|e| format!("config.json `{key}` is not a readable dict: {e}"))
+        }
+        Some(v) => Ok(v.clone()),
+    }
+}
+
+fn u32_list(v: &Value, key: &str) -> Result<Vec<u32>, String> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .ok_or_else(|| format!("config.json has no list `{key}`"))?
+        .iter()
+        .map(|x| {
+            x.as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| format!("config.json `{key}` holds a non-integer"))
+        })
+        .collect()
+}
+
+fn field_u(v: &Value, block: &str, key: &str) -> Result<u32, String> {
+    v.get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| format!("config.json `{block}` has no `{key}`"))
 }
 
 /// Maps one `config.json` text.
@@ -407,6 +447,114 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                 mtp_layers,
                 quant_method,
             });
+        }
+        // MiniMax-M3: GQA on every layer; the block-sparse layers also keep the indexer's keys
+        // (`sparse_num_index_heads` × `sparse_index_dim` per token; index values disabled).
+        "minimax_m3" => {
+            let sparse = nested(&c, "sparse_attention_config")?;
+            let freq = u32_list(&sparse, "sparse_attention_freq")?;
+            if freq.len() != layers as usize {
+                return Err(format!(
+                    "config.json `sparse_attention_freq` lists {} layers, `num_hidden_layers` is {layers}",
+                    freq.len()
+                ));
+            }
+            let index = field_u(&sparse, "sparse_attention_config", "sparse_num_index_heads")?
+                * field_u(&sparse, "sparse_attention_config", "sparse_index_dim")?;
+            let (kv, hd) = (c.kv_heads()?, c.head_dim()?);
+            let kinds = freq
+                .iter()
+                .map(|&f| match f {
+                    0 => full(kv, hd),
+                    _ => LayerKind::Full {
+                        kv_heads: kv,
+                        head_dim: hd,
+                        v_head_dim: None,
+                        q_heads: None,
+                        index_dim: Some(index),
+                    },
+                })
+                .collect();
+            (
+                group(kinds),
+                experts(&c, &["num_local_experts"], &["num_experts_per_tok"])?,
+            )
+        }
+        // DeepSeek V4: one shared latent of `num_key_value_heads` × `head_dim` per entry; each
+        // layer compresses its cache `compress_ratios[i]` tokens to an entry and keeps the last
+        // `sliding_window` tokens uncompressed, compressed layers with an indexer key of
+        // `index_head_dim` per entry. A ratio of 0 is counted as an uncompressed cache of every
+        // token (an upper bound: the config does not say whether such a layer keeps only the
+        // window). The list has one entry more than the layers (the MTP layer): only the first
+        // `num_hidden_layers` are the model's.
+        "deepseek_v4" => {
+            let ratios = u32_list(c.v, "compress_ratios")?;
+            if ratios.len() < layers as usize {
+                return Err(format!(
+                    "config.json `compress_ratios` lists {} layers, `num_hidden_layers` is {layers}",
+                    ratios.len()
+                ));
+            }
+            let entry = c.kv_heads()? * c.head_dim()?;
+            let window = c.u("sliding_window")?;
+            let index = c.u("index_head_dim")?;
+            let kinds = ratios[..layers as usize]
+                .iter()
+                .map(|&r| match r {
+                    0 => LayerKind::Latent {
+                        kv_lora_rank: entry,
+                        rope_dim: 0,
+                    },
+                    r => LayerKind::Compressed {
+                        entry_dim: entry,
+                        ratio: r,
+                        window,
+                        index_head_dim: index,
+                    },
+                })
+                .collect();
+            (
+                group(kinds),
+                experts(&c, &["n_routed_experts"], &["num_experts_per_tok"])?,
+            )
+        }
+        // Kimi Linear (Kimi K3): latent-attention layers at `full_attn_layers` and Kimi Delta
+        // Attention layers at `kda_layers` (1-based), each KDA layer with a state of heads ×
+        // head_dim × head_dim plus the short convolution's (kernel − 1) inputs over q, k and v.
+        "kimi_linear" => {
+            let lin = nested(&c, "linear_attn_config")?;
+            let full_at = u32_list(&lin, "full_attn_layers")?;
+            let kda_at = u32_list(&lin, "kda_layers")?;
+            let h = field_u(&lin, "linear_attn_config", "num_heads")? as u64;
+            let d = field_u(&lin, "linear_attn_config", "head_dim")? as u64;
+            let kernel = field_u(&lin, "linear_attn_config", "short_conv_kernel_size")? as u64;
+            let state = h * d * d + kernel.saturating_sub(1) * 3 * h * d;
+            let mla = LayerKind::Latent {
+                kv_lora_rank: c.u("kv_lora_rank")?,
+                rope_dim: c.u("qk_rope_head_dim")?,
+            };
+            let mut kinds = Vec::with_capacity(layers as usize);
+            for i in 1..=layers {
+                match (full_at.contains(&i), kda_at.contains(&i)) {
+                    (true, false) => kinds.push(mla.clone()),
+                    (false, true) => kinds.push(LayerKind::Recurrent {
+                        state_elements: state,
+                    }),
+                    _ => {
+                        return Err(format!(
+                            "config.json `linear_attn_config` puts layer {i} in neither or both of `full_attn_layers` and `kda_layers`"
+                        ));
+                    }
+                }
+            }
+            (
+                group(kinds),
+                experts(
+                    &c,
+                    &["num_experts"],
+                    &["num_experts_per_token", "num_experts_per_tok"],
+                )?,
+            )
         }
         other => {
             return Err(format!(
