@@ -138,15 +138,23 @@ mod tests {
         assert!(within(b.total_gb(), 18.49 + 3.221 + 1.0, 0.05), "{b:?}");
     }
 
-    /// Latent attention: DeepSeek-V3.2, Q4_K_M, 64k context.
+    /// Latent attention: DeepSeek-V3, Q4_K_M, 64k context.
     /// weights = 671e9 × 4.85 / 8 = 406.79 GB
     /// KV = 61 layers × 65,536 × (512 latent + 64 rope) × 2 B = 4,605,345,792 B = 4.61 GB
     /// (a grouped-query cache of 128 heads × 128 dims would be 36× larger: the test would catch it)
     #[test]
     fn mla_hand_computed() {
-        let b = case("deepseek-v3.2", "q4_k_m", 65_536);
+        let b = case("deepseek-v3", "q4_k_m", 65_536);
         assert!(within(b.weights_gb, 406.79, 0.05), "{b:?}");
-        assert!(within(b.kv_cache_gb, 4.605, 0.05), "{b:?}");
+        assert!(within(b.kv_cache_gb, 4.605, 0.01), "{b:?}");
+    }
+
+    /// Sparse latent attention: DeepSeek-V3.2 keeps the indexer's 128-dim key beside the latent.
+    /// KV = 61 × 65,536 × (512 + 64 + 128) × 2 B = 5,628,755,968 B = 5.63 GB
+    #[test]
+    fn sparse_latent_hand_computed() {
+        let b = case("deepseek-v3.2", "q4_k_m", 65_536);
+        assert!(within(b.kv_cache_gb, 5.6288, 0.01), "{b:?}");
     }
 
     /// Hybrid: Qwen3-Coder-Next, Q4_K_M, 256k context: only 12 of 48 layers keep a KV cache.

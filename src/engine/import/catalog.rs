@@ -45,6 +45,9 @@ pub struct Entry {
     /// Native checkpoint format (a `quants.json` id) for open-weight models.
     #[serde(default)]
     pub native_format: Option<String>,
+    /// Context limit over the config's `max_position_embeddings` (needs `reasons.max_context`).
+    #[serde(default)]
+    pub max_context: Option<u32>,
     /// Architecture written here instead of mapped from a config (needs `reasons.arch`).
     #[serde(default)]
     pub arch: Option<Architecture>,
@@ -378,7 +381,22 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                                 layers: m.layers,
                                 layer_groups: m.layer_groups,
                                 attention_heads: m.attention_heads,
-                                max_context: m.max_context,
+                                max_context: match e.max_context {
+                                    Some(c) => {
+                                        if !e.reasons.contains_key("max_context") {
+                                            errors.push(format!("{}: max_context override needs reasons.max_context", e.id));
+                                        }
+                                        report.disagreements.push(Disagreement::new(
+                                            &e.id,
+                                            "max_context",
+                                            &m.max_context.to_string(),
+                                            &c.to_string(),
+                                            e.reasons.get("max_context"),
+                                        ));
+                                        c
+                                    }
+                                    None => m.max_context,
+                                },
                                 native_format: native,
                                 source: format!(
                                     "https://huggingface.co/{repo}/blob/main/config.json"
