@@ -450,7 +450,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         }
         // MiniMax-M3: GQA on every layer; the block-sparse layers also keep the indexer's keys
         // (`sparse_num_index_heads` × `sparse_index_dim` per token; index values disabled).
-        "minimax_m3" => {
+        "minimax_m3" | "minimax_m3_vl" => {
             let sparse = nested(&c, "sparse_attention_config")?;
             let freq = u32_list(&sparse, "sparse_attention_freq")?;
             if freq.len() != layers as usize {
