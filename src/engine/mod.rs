@@ -21,6 +21,7 @@ pub mod memory;
 pub mod placement;
 pub mod rank;
 pub mod runtime;
+pub mod seed;
 pub mod speed;
 pub mod synthetic;
 pub mod tiers;

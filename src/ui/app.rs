@@ -10,6 +10,7 @@ use super::controls::{
 use super::launch::LaunchPanel;
 use super::method::MethodPanel;
 use super::results::{Headline, ResultsTable};
+use super::seed::SeedSnapshot;
 use super::tiers::TierTable;
 use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
@@ -179,6 +180,7 @@ pub fn App() -> impl IntoView {
                     <LaunchPanel/>
                     <ComparePanel/>
                     <TierTable/>
+                    <SeedSnapshot/>
                     <MethodPanel/>
                 </div>
             </div>

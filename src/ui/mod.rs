@@ -11,6 +11,7 @@ pub mod controls;
 pub mod launch;
 pub mod method;
 pub mod results;
+pub mod seed;
 pub mod tiers;
 
 use leptos::prelude::*;
