@@ -7,11 +7,12 @@ use codefit::engine::hardware;
 use codefit::engine::rank;
 use proptest::prelude::*;
 
+/// Open-weight models whose memory the engine computes (the others carry a reason instead).
 fn open_models() -> Vec<&'static str> {
     Dataset::bundled()
         .models
         .iter()
-        .filter(|m| m.open_weight)
+        .filter(|m| m.open_facts().is_some())
         .map(|m| m.id.as_str())
         .collect()
 }

@@ -96,7 +96,7 @@ impl Dataset {
         }
         let mut keys = HashSet::new();
         for s in &self.scores {
-            let key = (&s.model, &s.bench, &s.variant, &s.source);
+            let key = (&s.model, &s.bench, &s.variant, &s.harness, &s.source);
             if !keys.insert(key) {
                 problems.push(format!(
                     "score {}/{} repeated from the same source",
@@ -263,10 +263,8 @@ impl Dataset {
                         | LayerKind::Sliding {
                             kv_heads, head_dim, ..
                         } => kv_heads > 0 && head_dim > 0,
-                        LayerKind::Latent {
-                            kv_lora_rank,
-                            rope_dim,
-                        } => kv_lora_rank > 0 && rope_dim > 0,
+                        // A RoPE part of 0 is a latent cache without a separate RoPE key.
+                        LayerKind::Latent { kv_lora_rank, .. } => kv_lora_rank > 0,
                         LayerKind::LatentSparse {
                             kv_lora_rank,
                             index_head_dim,

@@ -120,10 +120,14 @@ pub fn ResultsTable() -> impl IntoView {
                     };
                     let scores = r.picks.iter().map(|p| match p {
                         Some(p) => {
-                            let title = format!("{} · {} · {}{}", p.score.provenance.label(), p.score.as_of,
-                                p.score.variant.as_deref().map_or(String::new(), |v| format!("{v} format · ")),
+                            let title = format!("{} · {} · {}{}{}{}", p.score.provenance.label(), p.score.as_of,
+                                p.score.variant.as_deref().map_or(String::new(), |v| format!("{v} · ")),
+                                p.score.harness.as_deref().map_or(String::new(), |h| format!("harness {h} · ")),
+                                if p.score.weak_source { "single weak source · " } else { "" },
                                 if p.alternatives > 0 { format!("{} other figure(s) set aside", p.alternatives) } else { String::new() });
+                            let weak = p.score.weak_source;
                             view! { <td class="num"><a href=p.score.source.clone() target="_blank" rel="noopener noreferrer" title=title>{p.score.display(p.bench)}</a>
+                                {weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
                                 <span class=format!("prov prov-{:?}", p.score.provenance).to_lowercase() aria-hidden="true"></span></td> }.into_any()
                         }
                         None => view! { <td class="num muted">"—"</td> }.into_any(),

@@ -43,7 +43,7 @@ pub fn SeedSnapshot() -> impl IntoView {
         <section class="panel" aria-labelledby="seed-title">
             <h2 id="seed-title">"The seed snapshot, figure by figure"</h2>
             <p class="hint">{move || format!("Every figure of the seed document (2026-02-18), in its own tables: {} figures. Beside each, what the engine computes: its rank and gap in that table, the Q4_K_M weights the seed's memory column assumes, and weights + KV cache + overhead at your context and sessions (estimate), checked against the seed's 96 GB tier.", figures.with(Vec::len))}</p>
-            <div class="table-scroll">
+            <div class="table-wrap">
                 <table id="seed-figures">
                     <thead><tr>
                         <th scope="col">"Seed table"</th><th scope="col">"Model (seed's name)"</th><th scope="col">"Seed figure"</th>

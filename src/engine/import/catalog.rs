@@ -81,6 +81,10 @@ pub struct BenchRule {
     pub host: Option<String>,
     /// The dataset benchmark, or null for "not imported" (with `why`).
     pub bench: Option<String>,
+    /// The file writes the harness in `variant` (e.g. "Terminus-2" / "Claude Code"): read it as
+    /// the harness.
+    #[serde(default)]
+    pub variant_is_harness: bool,
     #[serde(default)]
     pub why: String,
 }
@@ -210,19 +214,22 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
     let bench_map: BenchMap = parse(files, "curated/benchmark_map.json").map_err(|e| vec![e])?;
     let curated: Vec<CuratedScore> = parse(files, "curated/scores.json").map_err(|e| vec![e])?;
     let choices: Vec<Choice> = parse(files, "curated/choices.json").map_err(|e| vec![e])?;
-    let md_manifest: Option<MdManifest> = files
-        .contains_key("models.dev/MANIFEST.json")
-        .then(|| parse(files, "models.dev/MANIFEST.json"))
-        .transpose()
-        .map_err(|e| vec![e])?;
-    let md_commit: BTreeMap<&str, &str> = md_manifest
-        .iter()
-        .flat_map(|m| m.files.iter().map(|f| (f.path.as_str(), f.commit.as_str())))
-        .collect();
-    let md_repo = md_manifest
-        .as_ref()
-        .map(|m| m.repo.clone())
-        .unwrap_or_else(|| "anomalyco/models.dev".into());
+    // The repository snapshot's manifest first, then the manifest of files taken newer from
+    // the file index: a later manifest's commit wins for the same path.
+    let mut md_commit: BTreeMap<String, String> = BTreeMap::new();
+    let mut md_repo = "anomalyco/models.dev".to_string();
+    for name in [
+        "models.dev/MANIFEST.mirror.json",
+        "models.dev/MANIFEST.json",
+    ] {
+        if files.contains_key(name) {
+            let m: MdManifest = parse(files, name).map_err(|e| vec![e])?;
+            md_repo = m.repo;
+            for f in m.files {
+                md_commit.insert(f.path, f.commit);
+            }
+        }
+    }
     let mut hf_from: BTreeMap<String, String> = BTreeMap::new();
     for (path, _) in files.range("hf/".to_string()..) {
         if !path.starts_with("hf/") {
@@ -260,7 +267,8 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                             None
                         }
                         Ok(m) => {
-                            let commit = md_commit.get(p.as_str()).copied().unwrap_or("unknown");
+                            let commit =
+                                md_commit.get(p.as_str()).map_or("unknown", String::as_str);
                             let id = snapshot_id(&md_repo, commit, p);
                             snapshots.insert(SnapshotFile {
                                 local: local.clone(),
@@ -418,6 +426,11 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                     e.id
                 ));
             }
+            // Without parameter counts the maths cannot run even with a mapped layout: the
+            // catalog's reason stands (and the layout is not shown as if it were usable).
+            if arch.is_some() && e.params.is_none() && memory_unknown.is_some() {
+                arch = None;
+            }
             if arch.is_some() {
                 memory_unknown = None;
             } else {
@@ -471,10 +484,15 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                         "The source gives no date: dated by the model's release.".to_string(),
                     ),
                 };
+                let (variant, harness) = if rule.variant_is_harness {
+                    (None, f.variant.clone().or_else(|| f.harness.clone()))
+                } else {
+                    (f.variant.clone(), f.harness.clone())
+                };
                 scores.push(Score {
                     model: e.id.clone(),
                     bench: bench.clone(),
-                    variant: f.variant.clone(),
+                    variant,
                     value: f.score,
                     range: None,
                     approx: false,
@@ -486,7 +504,7 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                     in_seed: false,
                     seed_label: None,
                     note,
-                    harness: f.harness.clone(),
+                    harness,
                     snapshot: Some(snap.clone()),
                 });
             }
@@ -533,6 +551,7 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                 if prev.model == s.model
                     && prev.bench == s.bench
                     && prev.variant == s.variant
+                    && prev.harness == s.harness
                     && prev.source == s.source =>
             {
                 if (prev.value - s.value).abs() > 1e-9 {
@@ -564,6 +583,10 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
         }
         report.choices.push(ch.clone());
     }
+    // A figure whose only source is a weak host is marked, whichever file brought it.
+    for s in &mut deduped {
+        s.weak_source |= host_in(&s.source, &bench_map.weak_hosts);
+    }
     report.find_conflicts(&deduped, &choices);
     let known: BTreeSet<&str> = models.iter().map(|m| m.id.as_str()).collect();
     for s in &deduped {
@@ -586,11 +609,12 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
     })
 }
 
-fn score_key(s: &Score) -> (String, String, String, String, bool) {
+fn score_key(s: &Score) -> (String, String, String, String, String, bool) {
     (
         s.model.clone(),
         s.bench.clone(),
         s.variant.clone().unwrap_or_default(),
+        s.harness.clone().unwrap_or_default(),
         s.source.clone(),
         !s.in_seed,
     )

@@ -215,7 +215,12 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         .and_then(Value::as_str)
         .unwrap_or(&model_type)
         .to_string();
-    let layers = c.u("num_hidden_layers")?;
+    let layers = match c.u("num_hidden_layers") {
+        Ok(n) => n,
+        // Nemotron 3 Ultra lists its blocks instead of counting them (its mapper counts).
+        Err(_) if text_type == "nemotron_h" && c.get("layers_block_type").is_some() => 0,
+        Err(e) => return Err(e),
+    };
     let heads = c.u("num_attention_heads")?;
     let mtp_layers = c
         .opt_u("num_nextn_predict_layers")?
@@ -302,25 +307,56 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         }
         // Multi-head latent attention (DeepSeek V3 / R1, Kimi K2), with the sparse-attention
         // indexer where the config has one (DeepSeek V3.2, GLM-5).
-        "deepseek_v3" | "kimi_k2" | "deepseek_v32" | "glm_moe_dsa" | "mistral_large_3" => {
+        "deepseek_v3" | "kimi_k2" | "deepseek_v32" | "glm_moe_dsa" | "mistral_large_3"
+        | "glm4_moe_lite" => {
             let rank = c.u("kv_lora_rank")?;
             let rope = c.u("qk_rope_head_dim")?;
-            let kind = match c.opt_u("index_head_dim")? {
-                Some(index) => LayerKind::LatentSparse {
-                    kv_lora_rank: rank,
-                    rope_dim: rope,
-                    index_head_dim: index,
-                },
-                None => LayerKind::Latent {
-                    kv_lora_rank: rank,
-                    rope_dim: rope,
-                },
+            let latent = LayerKind::Latent {
+                kv_lora_rank: rank,
+                rope_dim: rope,
+            };
+            let kinds: Vec<LayerKind> = match c.opt_u("index_head_dim")? {
+                None => vec![latent; layers as usize],
+                Some(index) => {
+                    let sparse = LayerKind::LatentSparse {
+                        kv_lora_rank: rank,
+                        rope_dim: rope,
+                        index_head_dim: index,
+                    };
+                    // GLM-5.2: `indexer_types` marks the layers that keep their own indexer keys
+                    // ("full") and those that reuse an earlier layer's ("shared").
+                    match c.get("indexer_types") {
+                        None => vec![sparse; layers as usize],
+                        Some(v) => {
+                            let list = match v {
+                                Value::String(_) => nested(&c, "indexer_types")?,
+                                other => other.clone(),
+                            };
+                            let types = list
+                                .as_array()
+                                .ok_or("config.json `indexer_types` is not a list")?;
+                            if types.len() != layers as usize {
+                                return Err(format!(
+                                    "config.json `indexer_types` lists {} layers, `num_hidden_layers` is {layers}",
+                                    types.len()
+                                ));
+                            }
+                            types
+                                .iter()
+                                .map(|t| match t.as_str() {
+                                    Some("full") => Ok(sparse.clone()),
+                                    Some("shared") => Ok(latent.clone()),
+                                    other => Err(format!(
+                                        "config.json `indexer_types` has unknown {other:?}"
+                                    )),
+                                })
+                                .collect::<Result<_, String>>()?
+                        }
+                    }
+                }
             };
             (
-                vec![LayerGroup {
-                    count: layers,
-                    kind,
-                }],
+                group(kinds),
                 experts(&c, &["n_routed_experts"], &["num_experts_per_tok"])?,
             )
         }
@@ -409,10 +445,30 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         }
         // Nemotron-H: a pattern string of Mamba-2 (M), attention (*), MLP (-) and MoE (E) blocks.
         "nemotron_h" => {
-            let pattern = c
-                .get("hybrid_override_pattern")
-                .and_then(Value::as_str)
-                .ok_or("config.json has no `hybrid_override_pattern`")?;
+            // Either a pattern string or (Nemotron 3 Ultra) a `layers_block_type` list.
+            let pattern: String = match c.get("hybrid_override_pattern").and_then(Value::as_str) {
+                Some(p) => p.to_string(),
+                None => {
+                    let list = match c.get("layers_block_type") {
+                        Some(Value::String(_)) => nested(&c, "layers_block_type")?,
+                        Some(v) => v.clone(),
+                        None => return Err("config.json has neither `hybrid_override_pattern` nor `layers_block_type`".into()),
+                    };
+                    list.as_array()
+                        .ok_or("config.json `layers_block_type` is not a list")?
+                        .iter()
+                        .map(|b| match b.as_str() {
+                            Some("mamba") => Ok('M'),
+                            Some("attention") => Ok('*'),
+                            Some("moe") => Ok('E'),
+                            Some("mlp") => Ok('-'),
+                            other => Err(format!(
+                                "config.json `layers_block_type` has unknown block {other:?}"
+                            )),
+                        })
+                        .collect::<Result<String, String>>()?
+                }
+            };
             let m_heads = c.u("mamba_num_heads")? as u64;
             let m_dim = c.u("mamba_head_dim")? as u64;
             let d_state = c.u("ssm_state_size")? as u64;
@@ -554,6 +610,45 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                     &["num_experts"],
                     &["num_experts_per_token", "num_experts_per_tok"],
                 )?,
+            )
+        }
+        // MiMo-V2-Flash: `hybrid_layer_pattern` 0 = full attention, 1 = sliding window, each
+        // with its own KV heads (`swa_*` for the window layers) and 192-dim keys / 128-dim values.
+        "mimo_v2_flash" => {
+            let pattern = u32_list(c.v, "hybrid_layer_pattern")?;
+            if pattern.len() != layers as usize {
+                return Err(format!(
+                    "config.json `hybrid_layer_pattern` lists {} layers, `num_hidden_layers` is {layers}",
+                    pattern.len()
+                ));
+            }
+            let full_kind = LayerKind::Full {
+                kv_heads: c.kv_heads()?,
+                head_dim: c.head_dim()?,
+                v_head_dim: Some(c.u("v_head_dim")?),
+                q_heads: None,
+                index_dim: None,
+            };
+            let swa = LayerKind::Sliding {
+                kv_heads: c.u("swa_num_key_value_heads")?,
+                head_dim: c.u("swa_head_dim")?,
+                v_head_dim: Some(c.u("swa_v_head_dim")?),
+                q_heads: Some(c.u("swa_num_attention_heads")?),
+                window: c.u("sliding_window")?,
+            };
+            let kinds = pattern
+                .iter()
+                .map(|&k| match k {
+                    0 => Ok(full_kind.clone()),
+                    1 => Ok(swa.clone()),
+                    other => Err(format!(
+                        "config.json `hybrid_layer_pattern` has unknown kind {other}"
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            (
+                group(kinds),
+                experts(&c, &["n_routed_experts"], &["num_experts_per_tok"])?,
             )
         }
         other => {

@@ -1,7 +1,8 @@
 //! Independent leaderboards whose data is public in a repository: their rows for catalog
-//! models become scores with provenance "leaderboard". `leaderboards/MANIFEST.json` names each
-//! file, its repository and commit, the benchmark id it feeds and the fields that hold the
-//! model name, the score and the date.
+//! models become scores with provenance "leaderboard". `curated/leaderboards.json` says how to
+//! read each file (under `leaderboards/`, with its repository, commit and licence): the
+//! benchmark id it feeds and the fields that hold the model name, the score and the date.
+//! JSON and YAML files are read.
 
 use super::Files;
 use super::catalog::{SnapshotFile, json_value, snapshot_id};
@@ -82,17 +83,25 @@ fn number_of(v: &Value) -> Option<f64> {
 /// Reads every board of the manifest; `names` maps a lower-cased leaderboard name to a model id.
 pub fn import(files: &Files, names: &BTreeMap<String, String>) -> Result<Imported, Vec<String>> {
     let mut out = Imported::default();
-    if !files.contains_key("leaderboards/MANIFEST.json") {
+    const BOARDS: &str = "curated/leaderboards.json";
+    if !files.contains_key(BOARDS) {
         return Ok(out);
     }
-    let manifest: Manifest = serde_json::from_value(
-        json_value(files, "leaderboards/MANIFEST.json").map_err(|e| vec![e])?,
-    )
-    .map_err(|e| vec![format!("leaderboards/MANIFEST.json: {e}")])?;
+    let manifest: Manifest =
+        serde_json::from_value(json_value(files, BOARDS).map_err(|e| vec![e])?)
+            .map_err(|e| vec![format!("{BOARDS}: {e}")])?;
     let mut errors = Vec::new();
     for b in &manifest.boards {
         let local = format!("leaderboards/{}", b.local);
-        let doc = match json_value(files, &local) {
+        let parsed = if local.ends_with(".yml") || local.ends_with(".yaml") {
+            files
+                .get(&local)
+                .ok_or_else(|| format!("{local}: missing"))
+                .and_then(|t| serde_yaml::from_str::<Value>(t).map_err(|e| format!("{local}: {e}")))
+        } else {
+            json_value(files, &local)
+        };
+        let doc = match parsed {
             Ok(v) => v,
             Err(e) => {
                 errors.push(e);
@@ -131,8 +140,8 @@ pub fn import(files: &Files, names: &BTreeMap<String, String>) -> Result<Importe
                 .date_field
                 .as_ref()
                 .and_then(|f| row.get(f))
-                .and_then(Value::as_str)
-                .and_then(|s| Date::parse(s.get(..10).unwrap_or(s)));
+                .and_then(text_of)
+                .and_then(|s| Date::parse(s.get(..10).unwrap_or(&s)));
             let harness = b
                 .harness_field
                 .as_ref()
