@@ -139,7 +139,11 @@ describe('data as of', () => {
   test('the seed snapshot, a date, and the newest data give different answers', async () => {
     await withApp('', async (page) => {
       const headline = page.locator('#headline');
-      assert.match(await headline.innerText(), /Qwen3\.6-27B .*Data as of 2026-08-05\./);
+      assert.match(await headline.innerText(), /Qwen3\.6-27B .*Data as of 2026-09-02\./);
+      // Today is more than 60 days after the newest figure: the headline itself says so.
+      const days = Math.floor((Date.now() - Date.UTC(2026, 8, 2)) / 86_400_000);
+      if (days > 60) assert.match(await headline.innerText(), new RegExp(`The data may be out of date: its newest figure is ${days} days old`));
+      assert.match(await page.locator('#data-age').innerText(), new RegExp(`data as of 2026-09-02, ${days} days ago`));
       await page.selectOption('#data-mode', 'seed');
       await eventually(async () => assert.match(await headline.innerText(), /Qwen3-Coder-Next .*the seed snapshot \(2026-02-18\)/));
       assert.equal(await param(page, 'asof'), 'seed');
@@ -160,8 +164,27 @@ describe('data as of', () => {
       assert.ok(titles.some((t) => t.startsWith('independent leaderboard')));
       const method = await page.locator('#method').innerText();
       // Aider's leaderboard stopped: its newest source-dated figure is from 2025.
-      assert.match(method, /Aider Polyglot — .*\(newest dated figure 2025-08-06\)/);
+      assert.match(method, /Aider Polyglot — .*\(newest dated figure 2025-\d\d-\d\d\)/);
       assert.match(method, /Terminal-Bench/);
+    });
+  });
+
+  test('the seed snapshot figure by figure, the default benchmark explained, weak sources marked', async () => {
+    await withApp('', async (page) => {
+      // All 38 figures of the seed's four tables, each beside the engine's rank and memory.
+      const rows = page.locator('#seed-figures tbody tr');
+      await eventually(async () => assert.equal(await rows.count(), 38));
+      const text = await page.locator('#seed-figures').innerText();
+      assert.match(text, /LiveCodeBench v5/);
+      assert.match(text, /Aider Polyglot \(whole\)/);
+      // The default ranking benchmark and why, from the coverage table.
+      assert.match(await page.locator('#default-bench').innerText(), /^SWE-Bench Verified ranks by default: it has figures for the most open-weight models \(\d+ of \d+ models/);
+      assert.ok((await page.locator('#bench-coverage tbody tr').count()) >= 10);
+      // A figure only an aggregator page carries is marked.
+      assert.ok((await page.locator('#results abbr.weak').count()) >= 1);
+      // An open-weight model without a sourced config says why instead of a fit.
+      const ornith = page.locator('tr[data-model="ornith-1.0-397b"]');
+      assert.match(await ornith.innerText(), /memory not computed/);
     });
   });
 

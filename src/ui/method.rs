@@ -18,14 +18,21 @@ pub fn MethodPanel() -> impl IntoView {
             let f = row.fit.as_ref()?;
             let facts = row.model.open_facts()?;
             let fmt = ds.weight_format(&f.format_id)?;
-            let kv_line = facts
+            // Per-token caches scale with the KV precision; recurrent states are FP32 and fixed.
+            let (state, cache): (Vec<_>, Vec<_>) = facts
                 .arch
                 .layer_groups
                 .iter()
-                .map(|g| format!("{} layers × {}", g.count, g.kind.formula()))
-                .collect::<Vec<_>>()
-                .join(" + ");
-            let kv_line = format!("({kv_line}) at {} tokens × {} bytes", f.context_tokens, a.workload.kv_bytes_per_element);
+                .partition(|g| matches!(g.kind, crate::engine::architecture::LayerKind::Recurrent { .. }));
+            let mut kv_line = format!(
+                "({}) at {} tokens × {} bytes",
+                cache.iter().map(|g| format!("{} layers × {}", g.count, g.kind.formula())).collect::<Vec<_>>().join(" + "),
+                f.context_tokens,
+                a.workload.kv_bytes_per_element
+            );
+            for g in state {
+                kv_line.push_str(&format!(" + {} layers × {}", g.count, g.kind.formula()));
+            }
             Some(view! {
                 <h3>{format!("Worked example: {}", row.model.name)}</h3>
                 <ul class="formulas">
@@ -65,7 +72,7 @@ pub fn MethodPanel() -> impl IntoView {
             <h3>"Formulas and assumptions"</h3>
             <ul>
                 <li>"Memory = weights + KV cache + runtime overhead. Weights = parameters × bits per weight ÷ 8 (bits include scale overhead). GB = 10⁹ bytes."</li>
-                <li>"KV cache: grouped-query models cache 2 × KV heads × head size per token per layer; latent-attention models (DeepSeek, Kimi) cache the latent plus the RoPE key; sliding-window layers keep only the window; hybrid linear-attention models (Qwen3-Next, Qwen3.5) keep a cache only in their full-attention layers plus a fixed recurrent state."</li>
+                <li>"KV cache, summed over the model's layer groups (from its config.json): full attention caches K and V per KV head per token; latent attention (DeepSeek, Kimi, GLM-5) the latent plus the RoPE key, plus the sparse-attention indexer's key where there is one; sliding-window layers only the window; compressed attention (DeepSeek V4) one entry per 4 or 128 tokens plus the window; linear / state-space layers (Gated DeltaNet, Mamba-2, KDA) a fixed FP32 state per session; layers that share another layer's cache nothing. A model whose config could not be sourced shows “memory not computed” and why, never a guess."</li>
                 <li>{format!("Runtime overhead: {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB per device (assumed: CUDA/Metal context and compute buffers).")}</li>
                 <li>"Several devices are never one pool: whole layers are split across devices in proportion to their free memory, and each device must hold its layers and its own overhead."</li>
                 <li>"Unified memory (Macs, DGX Spark, Strix Halo): only the GPU share is usable (75% by default on Macs; adjustable). System RAM does not add to unified machines."</li>
@@ -86,6 +93,19 @@ pub fn MethodPanel() -> impl IntoView {
                 <li>"The seed's “fits” assumes Q4 weights and ignores the KV cache; the engine includes both."</li>
                 <li>"The seed contradicts itself in places (e.g. its 10.3-point gap is to Claude Opus 4.5, not to MiniMax-M2.5, which is 9.6 points ahead); the tier table shows each disagreement."</li>
             </ul>
+            <h3>"Which benchmark ranks by default"</h3>
+            {
+                let cov = crate::engine::freshness::coverage(ds);
+                let name = |id: &str| ds.benchmark(id).map_or(id.to_string(), |b| b.name.clone());
+                let lead = cov.first().map(|c| format!("{} ranks by default: it has figures for the most open-weight models ({} of {} models, spread {:.1} points), so the answer exists on most hardware. Benchmarks with fewer open-weight figures separate today's frontier as well or better but leave most local models unranked; pick one under Ranking.", name(&c.bench), c.open_models, c.models, c.spread_points)).unwrap_or_default();
+                view! {
+                    <p id="default-bench">{lead}</p>
+                    <div class="table-wrap"><table id="bench-coverage">
+                        <thead><tr><th scope="col">"Benchmark"</th><th scope="col">"Models"</th><th scope="col">"Open-weight"</th><th scope="col">"Spread (points, s.d.)"</th><th scope="col">"Newest figure"</th></tr></thead>
+                        <tbody>{cov.iter().map(|c| view! { <tr><td>{name(&c.bench)}</td><td class="num">{c.models}</td><td class="num">{c.open_models}</td><td class="num">{format!("{:.1}", c.spread_points)}</td><td>{c.newest.to_string()}</td></tr> }).collect_view()}</tbody>
+                    </table></div>
+                }
+            }
             <h3>"Benchmarks"</h3>
             <ul>
                 {ds.benchmarks.iter().map(|b| {
