@@ -76,6 +76,28 @@ pub enum LayerKind {
 }
 
 impl LayerKind {
+    /// Full attention with K and V heads of one size and the model's query heads.
+    pub fn full(kv_heads: u32, head_dim: u32) -> LayerKind {
+        LayerKind::Full {
+            kv_heads,
+            head_dim,
+            v_head_dim: None,
+            q_heads: None,
+            index_dim: None,
+        }
+    }
+
+    /// Sliding-window attention with K and V heads of one size and the model's query heads.
+    pub fn sliding(kv_heads: u32, head_dim: u32, window: u32) -> LayerKind {
+        LayerKind::Sliding {
+            kv_heads,
+            head_dim,
+            v_head_dim: None,
+            q_heads: None,
+            window,
+        }
+    }
+
     /// Cached elements per layer for one session of `context` tokens (excluding fixed state).
     pub fn kv_elements(&self, context: f64) -> f64 {
         match *self {
@@ -273,22 +295,12 @@ pub fn describe(groups: &[LayerGroup]) -> String {
 mod tests {
     use super::*;
 
-    fn full(kv_heads: u32, head_dim: u32) -> LayerKind {
-        LayerKind::Full {
-            kv_heads,
-            head_dim,
-            v_head_dim: None,
-            q_heads: None,
-            index_dim: None,
-        }
-    }
-
     /// 48 full layers × 1,000 tokens × 4 heads × (128 + 128) = 49,152,000 elements.
     #[test]
     fn full_attention_counts_k_and_v() {
         let g = [LayerGroup {
             count: 48,
-            kind: full(4, 128),
+            kind: LayerKind::full(4, 128),
         }];
         assert_eq!(session_cache(&g, 1000), (49_152_000.0, 0.0));
     }
@@ -298,13 +310,7 @@ mod tests {
     fn sliding_caps_at_the_window() {
         let g = [LayerGroup {
             count: 10,
-            kind: LayerKind::Sliding {
-                kv_heads: 8,
-                head_dim: 64,
-                v_head_dim: None,
-                q_heads: None,
-                window: 128,
-            },
+            kind: LayerKind::sliding(8, 64, 128),
         }];
         assert_eq!(session_cache(&g, 1000).0, 1_310_720.0);
         assert_eq!(session_cache(&g, 100).0, 1_024_000.0);

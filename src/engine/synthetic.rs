@@ -33,13 +33,7 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
         let layers = 24 + (rng.next() % 72) as u32;
         let full = |count: u32, kv_heads: u32, head_dim: u32| LayerGroup {
             count,
-            kind: LayerKind::Full {
-                kv_heads,
-                head_dim,
-                v_head_dim: None,
-                q_heads: None,
-                index_dim: None,
-            },
+            kind: LayerKind::full(kv_heads, head_dim),
         };
         let layer_groups = match rng.next() % 4 {
             0 => vec![full(layers, 8, 128)],
@@ -53,13 +47,7 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
             2 => vec![
                 LayerGroup {
                     count: layers / 2,
-                    kind: LayerKind::Sliding {
-                        kv_heads: 8,
-                        head_dim: 64,
-                        v_head_dim: None,
-                        q_heads: None,
-                        window: 128,
-                    },
+                    kind: LayerKind::sliding(8, 64, 128),
                 },
                 full(layers - layers / 2, 8, 64),
             ],

@@ -89,16 +89,6 @@ impl<'a> Cfg<'a> {
     }
 }
 
-fn full(kv_heads: u32, head_dim: u32) -> LayerKind {
-    LayerKind::Full {
-        kv_heads,
-        head_dim,
-        v_head_dim: None,
-        q_heads: None,
-        index_dim: None,
-    }
-}
-
 /// Runs of equal kinds, in layer order, merged into groups (order of first appearance).
 fn group(kinds: Vec<LayerKind>) -> Vec<LayerGroup> {
     let mut groups: Vec<LayerGroup> = Vec::new();
@@ -246,7 +236,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                         window,
                     }
                 }
-                _ => full(c.kv_heads()?, c.head_dim()?),
+                _ => LayerKind::full(c.kv_heads()?, c.head_dim()?),
             };
             (
                 vec![LayerGroup {
@@ -260,7 +250,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         | "llama4_text" | "step3p5" | "ernie4_5_moe" | "hunyuan_v1_moe" => (
             vec![LayerGroup {
                 count: layers,
-                kind: full(c.kv_heads()?, c.head_dim()?),
+                kind: LayerKind::full(c.kv_heads()?, c.head_dim()?),
             }],
             experts(
                 &c,
@@ -276,7 +266,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         // Hybrid Gated DeltaNet + gated full attention.
         "qwen3_next" | "qwen3_5" | "qwen3_5_moe" | "qwen3_5_text" | "qwen3_5_moe_text" => {
             let state = gated_deltanet_state(&c)?;
-            let attn = full(c.kv_heads()?, c.head_dim()?);
+            let attn = LayerKind::full(c.kv_heads()?, c.head_dim()?);
             let linear = LayerKind::Recurrent {
                 state_elements: state,
             };
@@ -368,14 +358,8 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             let kinds = types
                 .iter()
                 .map(|t| match t.as_str() {
-                    "sliding_attention" => Ok(LayerKind::Sliding {
-                        kv_heads: kv,
-                        head_dim: hd,
-                        v_head_dim: None,
-                        q_heads: None,
-                        window,
-                    }),
-                    "full_attention" => Ok(full(kv, hd)),
+                    "sliding_attention" => Ok(LayerKind::sliding(kv, hd, window)),
+                    "full_attention" => Ok(LayerKind::full(kv, hd)),
                     other => Err(format!("config.json `layer_types` has unknown `{other}`")),
                 })
                 .collect::<Result<Vec<_>, _>>()?;
@@ -422,14 +406,8 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                         return Ok(LayerKind::SharedKv);
                     }
                     match t.as_str() {
-                        "sliding_attention" => Ok(LayerKind::Sliding {
-                            kv_heads: kv,
-                            head_dim: hd,
-                            v_head_dim: None,
-                            q_heads: None,
-                            window,
-                        }),
-                        "full_attention" => Ok(full(global_kv, global_hd)),
+                        "sliding_attention" => Ok(LayerKind::sliding(kv, hd, window)),
+                        "full_attention" => Ok(LayerKind::full(global_kv, global_hd)),
                         other => Err(format!("config.json `layer_types` has unknown `{other}`")),
                     }
                 })
@@ -483,7 +461,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                     'M' => Some(Ok(LayerKind::Recurrent {
                         state_elements: state,
                     })),
-                    '*' => Some(Ok(full(kv, hd))),
+                    '*' => Some(Ok(LayerKind::full(kv, hd))),
                     '-' | 'E' => None,
                     other => Some(Err(format!(
                         "config.json `hybrid_override_pattern` has unknown block `{other}`"
@@ -521,7 +499,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             let kinds = freq
                 .iter()
                 .map(|&f| match f {
-                    0 => full(kv, hd),
+                    0 => LayerKind::full(kv, hd),
                     _ => LayerKind::Full {
                         kv_heads: kv,
                         head_dim: hd,
