@@ -88,18 +88,19 @@ fn swe_verified_newest_by_budget() {
         77.2,
         "q6_k",
     );
-    // 96 GB: Qwen3.6-27B at BF16 (~61 GB); MiniMax-M2.7 (79.9) at Q2_K (~100 GB) does not fit.
+    // 96 GB: Qwen3.6-27B at BF16 (~61 GB); MiniMax-M2.5 (80.2) at Q2_K (~100 GB) does not fit.
     assert_best(
         &cfg("pro6000", "swe_verified", n),
         "qwen3.6-27b",
         77.2,
         "bf16",
     );
-    // 128 GB on two cards (96 + 32): MiniMax-M2.7's models.dev figure (79.9, from MiniMax's M3 post) at Q2_K beats M2.5 (80.2 in the seed, now 75.8 on MiniMax's own card: the newer figure wins).
+    // 128 GB on two cards (96 + 32): MiniMax-M2.5 (80.2, vendor) squeezes in at Q2_K and beats M2.7 (79.9). Its 75.8 on
+    // swebench.com is the SWE-bench team's bash-only run: a separate benchmark, not a conflict.
     assert_best(
         &cfg("pro6000-5090", "swe_verified", n),
-        "minimax-m2.7",
-        79.9,
+        "minimax-m2.5",
+        80.2,
         "q2_k",
     );
     // 128 GB unified at the default 75% GPU share (96 GB usable): as on 96 GB.
@@ -115,11 +116,17 @@ fn swe_verified_newest_by_budget() {
         77.2,
         "bf16",
     );
-    // 256 GB Mac Studio (192 GB usable; withdrawn in 2026): MiniMax-M2.7 at Q5_K_M.
+    // 256 GB Mac Studio (192 GB usable; withdrawn in 2026) and 2× PRO 6000 (192 GB): MiniMax-M2.5 at Q5_K_M, as in the seed.
     assert_best(
         &cfg("mac256", "swe_verified", n),
-        "minimax-m2.7",
-        79.9,
+        "minimax-m2.5",
+        80.2,
+        "q5_k_m",
+    );
+    assert_best(
+        &cfg("pro6000x2", "swe_verified", n),
+        "minimax-m2.5",
+        80.2,
         "q5_k_m",
     );
 }
@@ -336,34 +343,21 @@ fn as_of_seed_date_versus_seed_snapshot() {
         assert_best(&cfg(preset, "swe_verified", asof), model, value, format);
         assert_best(&cfg(preset, "swe_verified", seed), model, value, format);
     }
-    // 128 GB on two cards and 256 GB: the seed's MiniMax-M2.5 80.2 (seed-dated) yields to the
-    // 75.8 on MiniMax's own model card (source-dated, 2026-02-12): the import reports the
-    // conflict; the ranking rule prefers the source-dated figure. So at 256 GB Qwen3.5-397B
-    // (76.4) wins by that date, while the seed snapshot keeps the seed's own answer.
-    assert_best(
-        &cfg("pro6000-5090", "swe_verified", asof),
-        "minimax-m2.5",
-        75.8,
-        "q2_k",
-    );
-    assert_best(
-        &cfg("pro6000-5090", "swe_verified", seed),
-        "minimax-m2.5",
-        80.2,
-        "q2_k",
-    );
-    assert_best(
-        &cfg("mac256", "swe_verified", asof),
-        "qwen3.5-397b-a17b",
-        76.4,
-        "q2_k",
-    );
-    assert_best(
-        &cfg("mac256", "swe_verified", seed),
-        "minimax-m2.5",
-        80.2,
-        "q5_k_m",
-    );
+    // 128 GB on two cards and 256 GB: the same as the seed (MiniMax-M2.5, 80.2).
+    for (preset, format) in [("pro6000-5090", "q2_k"), ("mac256", "q5_k_m")] {
+        assert_best(
+            &cfg(preset, "swe_verified", asof),
+            "minimax-m2.5",
+            80.2,
+            format,
+        );
+        assert_best(
+            &cfg(preset, "swe_verified", seed),
+            "minimax-m2.5",
+            80.2,
+            format,
+        );
+    }
     // Terminal-Bench 2.0 exists by 2026-02-18 (Devstral Small 2 22.5 at 24 GB; MiniMax-M2.1's 29.2 leaderboard entry at 128 GB) but has no seed figure at all.
     assert_best(
         &cfg("rtx4090", "terminal_bench_2_0", asof),
@@ -383,9 +377,9 @@ fn as_of_seed_date_versus_seed_snapshot() {
             .best_row()
             .is_none()
     );
-    // By then the open leader is Qwen3.5-397B (76.4) once MiniMax-M2.5 counts at its card's 75.8; Claude Opus 4.5 (80.9) leads overall.
+    // The leaders on SWE-Bench Verified are unchanged by then: MiniMax-M2.5 (80.2) and Claude Opus 4.5 (80.9).
     let a = rank::analyze(ds, &cfg("pro6000", "swe_verified", asof));
-    assert_eq!(a.best_open.unwrap().model.id, "qwen3.5-397b-a17b");
+    assert_eq!(a.best_open.unwrap().model.id, "minimax-m2.5");
     assert_eq!(a.best_proprietary.unwrap().model.id, "claude-opus-4.5");
 }
 
