@@ -92,6 +92,16 @@ impl Machine {
 
 /// Resolves the configuration's hardware for its runtime. Unknown device ids are skipped
 /// (the URL decoder reports them); counts and custom figures are clamped.
+/// The GPU's share of a unified memory: the user's (clamped here too, whatever the caller did:
+/// NaN falls back to the device's default, infinities and out-of-range values are clamped to
+/// [`config::MIN_GPU_SHARE`, `config::MAX_GPU_SHARE`]), else the device's, else the default.
+fn unified_share(user: Option<f64>, device: Option<f64>) -> f64 {
+    let fallback = device.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE);
+    user.map_or(fallback, |s| {
+        config::clamp_f64(s, config::MIN_GPU_SHARE, config::MAX_GPU_SHARE, fallback)
+    })
+}
+
 pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
     resolve_devices(dataset, cfg, &cfg.hardware)
 }
@@ -108,9 +118,7 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
             DeviceRef::Known(id) => dataset.device(id).map(|d| {
                 let unified = d.kind == MemoryKind::Unified;
                 let share = if unified {
-                    cfg.gpu_share
-                        .or(d.gpu_share)
-                        .unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
+                    unified_share(cfg.gpu_share, d.gpu_share)
                 } else {
                     1.0
                 };
@@ -138,7 +146,7 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
                     24.0,
                 );
                 let share = if *unified {
-                    cfg.gpu_share.unwrap_or(DEFAULT_UNIFIED_GPU_SHARE)
+                    unified_share(cfg.gpu_share, None)
                 } else {
                     1.0
                 };
@@ -182,5 +190,31 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
             (ram - RAM_RESERVED_FOR_OS_GB).max(0.0)
         },
         ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The engine does not trust its callers with the GPU share: NaN falls back to the
+    /// device's default (a Mac Studio's 256 GB at 75% = 192 GB), +inf and 100 clamp to the
+    /// whole memory (256 GB), a negative share to the minimum (10%: 25.6 GB).
+    #[test]
+    fn gpu_share_is_clamped() {
+        let ds = Dataset::bundled();
+        let usable = |share: f64| {
+            let cfg = Config {
+                gpu_share: Some(share),
+                ..Config::with_preset(ds.preset("mac256").unwrap())
+            };
+            resolve(ds, &cfg).units[0].usable_gb
+        };
+        let full = usable(1.0);
+        assert!((usable(f64::NAN) - full * 0.75).abs() < 1e-6);
+        assert!((usable(f64::INFINITY) - full).abs() < 1e-6);
+        assert!((usable(100.0) - full).abs() < 1e-6);
+        assert!((usable(-3.0) - full * 0.1).abs() < 1e-6);
+        assert!(usable(f64::NAN).is_finite());
     }
 }
