@@ -107,10 +107,25 @@ pub fn decode_ceiling_tok_s(
         }
         if fit.placement.rest_layers > 0 {
             seconds += fit.placement.rest_layers as f64 / layers * per_token_gb
-                / machine.ram_bandwidth_gb_s;
+                / leftover_bandwidth_gb_s(machine);
         }
     }
     (seconds > 0.0 && seconds.is_finite()).then(|| 1.0 / seconds)
+}
+
+/// Where layers that do not fit the devices are read from: system RAM on a machine with
+/// discrete cards; on a unified machine (a Mac, a GB10 box) there is no separate RAM, so the
+/// layers past the GPU share still sit in the same unified memory and are read at its bandwidth.
+fn leftover_bandwidth_gb_s(machine: &Machine) -> f64 {
+    if !machine.units.is_empty() && machine.units.iter().all(|u| u.unified) {
+        machine
+            .units
+            .iter()
+            .map(|u| u.bandwidth_gb_s)
+            .fold(f64::INFINITY, f64::min)
+    } else {
+        machine.ram_bandwidth_gb_s
+    }
 }
 
 /// Floating-point operations to prefill `prompt` tokens: 2 × active parameters per token,
@@ -196,4 +211,41 @@ pub fn measurements_for<'a>(
                 && m.model.as_deref() == Some(model.id.as_str())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::config::Config;
+    use crate::engine::{fit, hardware, rank};
+
+    /// On a unified machine, layers past the GPU share are still in unified memory: every layer
+    /// is read at the unified bandwidth, so the ceiling is bandwidth ÷ bytes per token. (Charged
+    /// at DDR5 offload speed it would be ~9× lower on an M3 Ultra.)
+    #[test]
+    fn unified_leftover_layers_read_at_unified_bandwidth() {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            gpu_share: Some(0.5),
+            ..Config::with_preset(ds.preset("mac512").unwrap())
+        };
+        let machine = hardware::resolve(ds, &cfg);
+        let w = rank::workload_of(ds, &cfg);
+        let facts = ds.model("deepseek-r1").unwrap().open_facts().unwrap();
+        let q4 = ds.weight_format("q4_k_m").unwrap();
+        let f = fit::fit_at(&facts, &machine, &w, q4);
+        assert!(
+            f.placement.rest_layers > 0,
+            "the test needs leftover layers: {f:?}"
+        );
+        let ceiling =
+            decode_ceiling_tok_s(&facts, q4, &f, &machine, w.kv_bytes_per_element).unwrap();
+        let per_token_gb = memory::active_weights_gb(facts.params, q4)
+            + memory::kv_cache_gb_per_session(facts.arch, f.context_tokens, w.kv_bytes_per_element);
+        let bw = machine.units[0].bandwidth_gb_s;
+        assert!(
+            (ceiling * per_token_gb - bw).abs() < bw * 0.01,
+            "{ceiling} tok/s"
+        );
+    }
 }
