@@ -310,6 +310,10 @@ pub struct WeightFormat {
     pub runtimes: Vec<String>,
     /// Hardware the format needs ("blackwell" for NVFP4).
     pub requires: Option<String>,
+    /// A checkpoint format, not a quantization target: only models that ship in it use it
+    /// (MXFP4 GGUFs are gpt-oss's own weights), so the search offers it only as the native format.
+    #[serde(default)]
+    pub checkpoint_only: bool,
 }
 
 #[derive(Clone, Debug, Deserialize)]

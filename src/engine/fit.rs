@@ -176,19 +176,34 @@ pub fn expert_offload_for(
 
 /// Formats the best-that-fits search may pick for a model, best quality first (the dataset
 /// keeps them sorted): formats the runtime loads on these devices, no wider than the model's
-/// native one (upcasting buys nothing).
+/// native one (upcasting buys nothing), and checkpoint-only formats only when they are the
+/// native one. When the runtime loads nothing that narrow (MLX and an MXFP4-native model), its
+/// narrowest format is offered instead: the weights must be converted, never refused.
 pub fn candidate_formats<'a>(
     dataset: &'a Dataset,
     facts: &OpenFacts<'_>,
     machine: &'a Machine,
 ) -> impl Iterator<Item = &'a WeightFormat> + 'a {
+    let native = facts.arch.native_format.clone();
     let native_bits = dataset
-        .weight_format(&facts.arch.native_format)
+        .weight_format(&native)
         .map_or(16.0, |f| f.bits_per_weight);
     let all_blackwell = machine.all_blackwell();
-    dataset.weight_formats.iter().filter(move |f| {
-        f.bits_per_weight <= native_bits + 1e-9 && machine.runtime.supports_format(f, all_blackwell)
-    })
+    let loadable = move |f: &WeightFormat, native: &str| {
+        machine.runtime.supports_format(f, all_blackwell) && (!f.checkpoint_only || f.id == native)
+    };
+    let narrowest = dataset
+        .weight_formats
+        .iter()
+        .filter(|f| loadable(f, &native))
+        .map(|f| f.bits_per_weight)
+        .fold(f64::INFINITY, f64::min);
+    // Nothing loadable as narrow as the native format: offer the runtime's narrowest.
+    let limit = native_bits.max(narrowest);
+    dataset
+        .weight_formats
+        .iter()
+        .filter(move |f| loadable(f, &native) && f.bits_per_weight <= limit + 1e-9)
 }
 
 /// The best fit: the highest-quality format that fits in device memory; failing that, the
@@ -282,4 +297,44 @@ pub fn largest_context(
         if fits(mid * STEP) { lo = mid } else { hi = mid }
     }
     Some(lo * STEP)
+}
+
+#[cfg(test)]
+mod candidate_tests {
+    use super::*;
+    use crate::engine::config::Config;
+    use crate::engine::hardware;
+    use crate::engine::runtime::Runtime;
+
+    fn ids(model: &str, preset: &str, runtime: Runtime) -> Vec<String> {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            runtime,
+            ..Config::with_preset(ds.preset(preset).unwrap())
+        };
+        let machine = hardware::resolve(ds, &cfg);
+        let facts = ds.model(model).unwrap().open_facts().unwrap();
+        candidate_formats(ds, &facts, &machine)
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    /// MXFP4 is offered to gpt-oss (its checkpoint) and to nothing else (issue 13, bug 5).
+    #[test]
+    fn mxfp4_only_for_models_that_ship_in_it() {
+        assert!(ids("gpt-oss-120b", "pro6000", Runtime::LlamaCpp).contains(&"mxfp4".to_string()));
+        assert!(
+            !ids("qwen3-coder-30b-a3b", "rtx4090", Runtime::LlamaCpp)
+                .contains(&"mxfp4".to_string())
+        );
+    }
+
+    /// Under MLX an MXFP4-native model gets MLX's narrowest format instead of nothing (bug 2).
+    #[test]
+    fn mlx_offers_its_narrowest_format_to_mxfp4_models() {
+        assert_eq!(
+            ids("gpt-oss-120b", "m4max128", Runtime::Mlx),
+            vec!["mlx_4bit".to_string()]
+        );
+    }
 }
