@@ -176,9 +176,10 @@ pub fn expert_offload_for(
 
 /// Formats the best-that-fits search may pick for a model, best quality first (the dataset
 /// keeps them sorted): formats the runtime loads on these devices, no wider than the model's
-/// native one (upcasting buys nothing), and checkpoint-only formats only when they are the
-/// native one. When the runtime loads nothing that narrow (MLX and an MXFP4-native model), its
-/// narrowest format is offered instead: the weights must be converted, never refused.
+/// native one (upcasting or re-quantizing to the same size buys nothing), and checkpoint-only
+/// formats only when they are the native one. When the runtime loads neither the native format
+/// nor anything narrower (MLX and an MXFP4-native model), its narrowest format is offered
+/// instead: the weights must be converted, never refused.
 pub fn candidate_formats<'a>(
     dataset: &'a Dataset,
     facts: &OpenFacts<'_>,
@@ -198,12 +199,21 @@ pub fn candidate_formats<'a>(
         .filter(|f| loadable(f, &native))
         .map(|f| f.bits_per_weight)
         .fold(f64::INFINITY, f64::min);
-    // Nothing loadable as narrow as the native format: offer the runtime's narrowest.
-    let limit = native_bits.max(narrowest);
+    // Another format must be strictly narrower than the native one: re-quantizing to the same
+    // size (AWQ INT4 over gpt-oss's MXFP4) or wider buys nothing. When nothing loadable is
+    // narrower and the native format itself cannot be loaded, the runtime's narrowest is offered.
+    let native_loadable = dataset
+        .weight_format(&native)
+        .is_some_and(|f| loadable(f, &native));
+    let limit = if native_loadable || narrowest < native_bits - 1e-9 {
+        native_bits - 1e-9
+    } else {
+        narrowest + 1e-9
+    };
     dataset
         .weight_formats
         .iter()
-        .filter(move |f| loadable(f, &native) && f.bits_per_weight <= limit + 1e-9)
+        .filter(move |f| loadable(f, &native) && (f.id == native || f.bits_per_weight < limit))
 }
 
 /// The best fit: the highest-quality format that fits in device memory; failing that, the
@@ -326,6 +336,16 @@ mod candidate_tests {
         assert!(
             !ids("qwen3-coder-30b-a3b", "rtx4090", Runtime::LlamaCpp)
                 .contains(&"mxfp4".to_string())
+        );
+    }
+
+    /// vLLM serves gpt-oss's native MXFP4 checkpoint, not an AWQ re-quantization of it (bug 3).
+    #[test]
+    fn native_checkpoint_beats_a_same_size_requantization() {
+        let v = ids("gpt-oss-120b", "pro6000", Runtime::Vllm);
+        assert!(
+            v.contains(&"mxfp4".to_string()) && !v.contains(&"awq_int4".to_string()),
+            "{v:?}"
         );
     }
 

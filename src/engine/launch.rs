@@ -150,7 +150,13 @@ pub fn command(
         }
         Runtime::Vllm | Runtime::Sglang => {
             let vllm = machine.runtime == Runtime::Vllm;
+            let native = model.arch.as_ref().map(|a| a.native_format.as_str());
             let (repo, quant) = match fit.format_id.as_str() {
+                // The model's own checkpoint already is this format: serve it as published.
+                f if Some(f) == native => (
+                    model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
+                    None,
+                ),
                 "fp8" => match &model.repos.fp8 {
                     Some(r) => (r.clone(), None),
                     None => (
@@ -424,5 +430,40 @@ mod tests {
             "{}",
             l.command
         );
+    }
+
+    /// vLLM serves a native quantized checkpoint as published, with no "quantize it first" note
+    /// (issue 13, bug 3): gpt-oss-120b's MXFP4 and Kimi K2.6's INT4.
+    #[test]
+    fn vllm_serves_native_checkpoints() {
+        let ds = Dataset::bundled();
+        for (preset, model, repo) in [
+            ("pro6000", "gpt-oss-120b", "openai/gpt-oss-120b"),
+            ("h200x8", "kimi-k2.6", "moonshotai/Kimi-K2.6"),
+        ] {
+            let cfg = Config {
+                runtime: Runtime::Vllm,
+                ..Config::with_preset(ds.preset(preset).unwrap())
+            };
+            let a = rank::analyze(ds, &cfg);
+            let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
+            let f = row.fit.as_ref().unwrap();
+            assert_eq!(
+                Some(f.format_id.as_str()),
+                row.model.arch.as_ref().map(|a| a.native_format.as_str()),
+                "{model}"
+            );
+            let l = launch_for(&cfg, model);
+            assert!(
+                l.command.starts_with(&format!("vllm serve {repo}")),
+                "{}",
+                l.command
+            );
+            assert!(
+                l.notes.iter().all(|n| !n.contains("quantize it")),
+                "{:?}",
+                l.notes
+            );
+        }
     }
 }
