@@ -51,6 +51,14 @@ describe('launch command', () => {
       assert.match(await page.locator('#headline').innerText(), /No open-weight model/);
     });
   });
+
+  test('a fixed format the runtime cannot load is refused with its reason', async () => {
+    await withApp('?v=1&hw=rtx4090&q=nvfp4', async (page) => {
+      await eventually(async () => assert.match(await page.locator('#speed-basis').innerText(), /llama\.cpp does not load NVFP4: the best format that fits is used instead/));
+      const cmd = await page.locator('#launch-command').innerText();
+      assert.doesNotMatch(cmd, /NVFP4/);
+    });
+  });
 });
 
 describe('per-device breakdown', () => {

@@ -278,6 +278,8 @@ pub struct Analysis<'a> {
     pub calibration_unused: bool,
     /// The KV precision the user chose but the runtime lacks (FP16 is used instead).
     pub kv_fallback: Option<String>,
+    /// Why a fixed weight format was refused (the runtime or hardware cannot load it), if it was.
+    pub quant_refusal: Option<String>,
     /// The metric's own scale: 100 for percentages and profiles, 10 for a score out of 10.
     pub metric_max: f64,
 }
@@ -340,6 +342,45 @@ pub fn effective_kv<'a>(
         .or_else(|| dataset.kv_format(super::config::DEFAULT_KV))
 }
 
+/// The fixed weight format the configuration asks for, if this runtime can load it on these
+/// devices; otherwise `None` (the best format that fits is used) and the reason, which the page
+/// shows like the KV fallback.
+pub fn effective_quant<'a>(
+    dataset: &'a Dataset,
+    cfg: &Config,
+    machine: &Machine,
+) -> (Option<&'a super::dataset::WeightFormat>, Option<String>) {
+    let QuantChoice::Fixed(id) = &cfg.quant else {
+        return (None, None);
+    };
+    let Some(format) = dataset.weight_format(id) else {
+        return (None, None);
+    };
+    if !format.runtimes.iter().any(|r| r == machine.runtime.id()) {
+        return (
+            None,
+            Some(format!(
+                "{} does not load {}: the best format that fits is used instead",
+                machine.runtime.name(),
+                format.name
+            )),
+        );
+    }
+    if !machine
+        .runtime
+        .supports_format(format, machine.all_blackwell())
+    {
+        return (
+            None,
+            Some(format!(
+                "{} needs Blackwell GPUs for every device: the best format that fits is used instead",
+                format.name
+            )),
+        );
+    }
+    (Some(format), None)
+}
+
 /// The workload a configuration describes.
 pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
     let kv = effective_kv(dataset, cfg).map_or(2.0, |k| k.bytes_per_element);
@@ -372,10 +413,7 @@ pub fn row_for<'a>(
         _ => None,
     };
     let (raw_value, coverage) = rank_value(&picks, extra.as_ref(), &cfg.rank);
-    let fixed = match &cfg.quant {
-        QuantChoice::Auto => None,
-        QuantChoice::Fixed(id) => dataset.weight_format(id),
-    };
+    let (fixed, _) = effective_quant(dataset, cfg, machine);
     let fit = fit::best_fit(dataset, model, machine, workload, fixed);
     let facts = model.open_facts();
     let mut decode = None;
@@ -426,6 +464,7 @@ pub fn row_for<'a>(
 pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
     let scope = Scope::of(dataset, cfg.data);
     let machine = hardware::resolve(dataset, cfg);
+    let quant_refusal = effective_quant(dataset, cfg, &machine).1;
     let workload = workload_of(dataset, cfg);
     let mut rows: Vec<Row<'a>> = dataset
         .models
@@ -481,6 +520,7 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         kv_fallback: effective_kv(dataset, cfg)
             .filter(|k| k.id != cfg.kv)
             .map(|_| cfg.kv.clone()),
+        quant_refusal,
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,
@@ -738,5 +778,53 @@ mod runtime_tests {
         let a = analyze(ds, &cfg);
         assert_eq!(a.kv_fallback.as_deref(), Some("q8_0"));
         assert_eq!(a.workload.kv_bytes_per_element, 2.0);
+    }
+
+    /// A fixed format the runtime or hardware cannot load is refused with a reason, and the
+    /// best format that fits is used (issue 13, bug 4): NVFP4 on an Ada card, a GGUF type
+    /// under vLLM.
+    #[test]
+    fn unloadable_fixed_format_is_refused_with_a_reason() {
+        let ds = Dataset::bundled();
+        let cfg = |preset: &str, runtime: Runtime, q: &str| Config {
+            runtime,
+            quant: QuantChoice::Fixed(q.into()),
+            ..Config::with_preset(ds.preset(preset).unwrap())
+        };
+        let a = analyze(ds, &cfg("rtx4090", Runtime::LlamaCpp, "nvfp4"));
+        assert!(
+            a.quant_refusal
+                .as_deref()
+                .is_some_and(|r| r.contains("llama.cpp does not load NVFP4")),
+            "{:?}",
+            a.quant_refusal
+        );
+        assert!(
+            a.rows
+                .iter()
+                .filter_map(|r| r.fit.as_ref())
+                .all(|f| f.format_id != "nvfp4")
+        );
+        let a = analyze(ds, &cfg("rtx4090", Runtime::Vllm, "nvfp4"));
+        assert!(
+            a.quant_refusal
+                .as_deref()
+                .is_some_and(|r| r.contains("needs Blackwell")),
+            "{:?}",
+            a.quant_refusal
+        );
+        let a = analyze(ds, &cfg("pro6000", Runtime::Vllm, "q4_k_m"));
+        assert!(a.quant_refusal.is_some());
+        assert!(
+            a.rows
+                .iter()
+                .filter_map(|r| r.fit.as_ref())
+                .all(|f| f.format_id != "q4_k_m")
+        );
+        // A loadable fixed format is kept, with no refusal.
+        let a = analyze(ds, &cfg("pro6000", Runtime::LlamaCpp, "q4_k_m"));
+        assert!(a.quant_refusal.is_none());
+        let row = a.rows.iter().find(|r| r.model.id == "qwen3.6-27b").unwrap();
+        assert_eq!(row.fit.as_ref().unwrap().format_id, "q4_k_m");
     }
 }

@@ -54,7 +54,8 @@ pub fn RuntimeControls() -> impl IntoView {
             let kv = a.kv_fallback.as_ref().map_or_else(String::new, |k| {
                 format!(" {} has no {k} KV cache: FP16 is used.", a.machine.runtime.name())
             });
-            format!("{eff}{unsupported}{kv}")
+            let quant = a.quant_refusal.as_ref().map_or_else(String::new, |r| format!(" {r}."));
+            format!("{eff}{unsupported}{kv}{quant}")
         })
     };
     view! {
