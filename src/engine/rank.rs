@@ -239,6 +239,8 @@ pub struct Row<'a> {
     /// Points behind the best open-weight / best proprietary model on the same metric.
     pub gap_open: Option<f64>,
     pub gap_proprietary: Option<f64>,
+    /// The fit's format quality (`quality_rank`), for breaking ties in the ranking.
+    pub format_quality: u32,
 }
 
 impl Row<'_> {
@@ -438,8 +440,13 @@ pub fn row_for<'a>(
             penalty = penalty_pct(dataset, model, &f.format_id);
         }
     }
+    let format_quality = fit
+        .as_ref()
+        .and_then(|f| dataset.weight_format(&f.format_id))
+        .map_or(0, |f| f.quality_rank);
     Row {
         model,
+        format_quality,
         fit,
         picks,
         value: raw_value.map(|v| v * (1.0 - penalty / 100.0)),
@@ -543,11 +550,19 @@ pub fn sort_rows(rows: &mut Vec<Row<'_>>) {
     );
 }
 
+/// Equal scores are broken as a practitioner would: the model that runs locally, then the
+/// higher-quality format (a Q6_K fit over a Q2_K squeeze), then the faster decode, then more
+/// headroom; the name only last, so the order never depends on the dataset's order.
 fn compare_rows(a: &Row<'_>, b: &Row<'_>) -> std::cmp::Ordering {
+    let speed = |r: &Row<'_>| r.decode_tok_s.unwrap_or(0.0);
+    let headroom = |r: &Row<'_>| r.fit.as_ref().map_or(f64::NEG_INFINITY, |f| f.headroom_gb);
     match (a.value, b.value) {
         (Some(x), Some(y)) => y
             .total_cmp(&x)
             .then(b.runs_locally().cmp(&a.runs_locally()))
+            .then(b.format_quality.cmp(&a.format_quality))
+            .then(speed(b).total_cmp(&speed(a)))
+            .then(headroom(b).total_cmp(&headroom(a)))
             .then(a.model.name.cmp(&b.model.name)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -826,5 +841,34 @@ mod runtime_tests {
         assert!(a.quant_refusal.is_none());
         let row = a.rows.iter().find(|r| r.model.id == "qwen3.6-27b").unwrap();
         assert_eq!(row.fit.as_ref().unwrap().format_id, "q4_k_m");
+    }
+
+    /// Ties in score are broken by format quality, then decode, then headroom, never by name
+    /// (issue 13, bug 9): on every preset, no running row with the best row's score has a
+    /// better format, or the same format and a faster decode.
+    #[test]
+    fn ties_prefer_the_better_format_then_speed() {
+        let ds = Dataset::bundled();
+        for p in &ds.presets {
+            let a = analyze(ds, &Config::with_preset(p));
+            let Some(best) = a.best_row() else { continue };
+            for r in a
+                .rows
+                .iter()
+                .filter(|r| r.runs_locally() && r.value == best.value)
+            {
+                assert!(
+                    r.format_quality < best.format_quality
+                        || (r.format_quality == best.format_quality
+                            && r.decode_tok_s.unwrap_or(0.0) <= best.decode_tok_s.unwrap_or(0.0)),
+                    "{}: {} ({}) should not lose to {} ({})",
+                    p.id,
+                    r.model.id,
+                    r.format_quality,
+                    best.model.id,
+                    best.format_quality
+                );
+            }
+        }
     }
 }
