@@ -79,6 +79,8 @@ pub fn MethodPanel() -> impl IntoView {
                 <li>{format!("Offload: layers that do not fit go to system RAM (minus {RAM_RESERVED_FOR_OS_GB} GB for the OS) and are read at {SYSTEM_RAM_BANDWIDTH_GB_S} GB/s (dual-channel DDR5-5600).")}</li>
                 <li>"Best that fits: the highest-quality format no wider than the model's native one that fits in device memory; failing that, the best that fits with offload."</li>
                 <li>"Speed: a single-stream decode ceiling, memory bandwidth ÷ bytes read per token. Real decode reaches a fraction of it."</li>
+                <li>"Equal scores: the model that runs locally first, then the higher-quality format (a Q6_K fit beats a Q2_K squeeze), then the faster decode, then more headroom; the name only last."</li>
+                <li>"A fixed format the runtime or the devices cannot load (NVFP4 off Blackwell, a GGUF type under vLLM) is refused, with the reason beside the runtime, and the best format that fits is used. MXFP4 is gpt-oss's own checkpoint format: it is offered only to models that ship in it."</li>
                 <li>"Scores: a figure counts if dated on or before the data date. For one model and benchmark, an independent leaderboard beats a third-party run, which beats a vendor report; then the newest; across Aider edit formats, the best. A range ranks at its midpoint."</li>
                 <li>{format!("Profiles average the benchmarks' points (0–100; the 16x eval × 10) with their weights over the benchmarks a model has; a model needs {:.0}% of the weight to be ranked.", MIN_PROFILE_COVERAGE * 100.0)}</li>
                 <li>{format!("Quantization penalty (off by default): {}", ds.penalty_note)}</li>
