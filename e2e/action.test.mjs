@@ -48,7 +48,7 @@ describe('launch command', () => {
   test('MLX is for Apple silicon only', async () => {
     await withApp('?rt=mlx', async (page) => {
       await eventually(async () => assert.match(await page.locator('#speed-basis').innerText(), /MLX cannot run this device/));
-      assert.match(await page.locator('#headline').innerText(), /No open-weight model/);
+      assert.match(await page.locator('#headline').innerText(), /^MLX does not run on NVIDIA RTX PRO 6000 Blackwell: choose another runtime\./);
     });
   });
 

@@ -55,7 +55,8 @@ pub struct Machine {
 impl Machine {
     /// Sum of usable memory over devices (what the page shows as "usable").
     pub fn usable_gb(&self) -> f64 {
-        self.units.iter().map(|u| u.usable_gb).sum()
+        // An empty f64 sum is -0.0, which prints as "-0 GB": never below zero.
+        self.units.iter().map(|u| u.usable_gb).sum::<f64>().max(0.0) + 0.0
     }
     /// Sum of memory after per-device overhead.
     pub fn free_gb(&self) -> f64 {
@@ -90,8 +91,6 @@ impl Machine {
     }
 }
 
-/// Resolves the configuration's hardware for its runtime. Unknown device ids are skipped
-/// (the URL decoder reports them); counts and custom figures are clamped.
 /// The GPU's share of a unified memory: the user's (clamped here too, whatever the caller did:
 /// NaN falls back to the device's default, infinities and out-of-range values are clamped to
 /// [`config::MIN_GPU_SHARE`, `config::MAX_GPU_SHARE`]), else the device's, else the default.
@@ -102,6 +101,8 @@ fn unified_share(user: Option<f64>, device: Option<f64>) -> f64 {
     })
 }
 
+/// Resolves the configuration's hardware for its runtime. Unknown device ids are skipped
+/// (the URL decoder reports them); counts and custom figures are clamped.
 pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
     resolve_devices(dataset, cfg, &cfg.hardware)
 }

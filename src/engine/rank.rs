@@ -630,6 +630,13 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
         a.machine.describe(),
         a.machine.usable_gb()
     );
+    if a.machine.units.is_empty() && !a.machine.unsupported.is_empty() {
+        return format!(
+            "{} does not run on {}: choose another runtime. Data as of {date}.",
+            a.machine.runtime.name(),
+            a.machine.unsupported.join(" + ")
+        );
+    }
     let Some(best) = a.best_row() else {
         return format!(
             "No open-weight model with a {} figure runs on {machine} at this context and session count. Data as of {date}.",
@@ -870,5 +877,29 @@ mod runtime_tests {
                 );
             }
         }
+    }
+
+    /// Headlines that do not mislead (issue 13, bug 11): a runtime that cannot use the devices
+    /// says so instead of "runs on no devices", and an empty machine never shows "-0 GB".
+    #[test]
+    fn headline_names_an_unusable_runtime_and_never_minus_zero() {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            runtime: Runtime::Mlx,
+            ..Config::with_preset(ds.preset("pro6000").unwrap())
+        };
+        let h = headline(ds, &analyze(ds, &cfg));
+        assert!(
+            h.starts_with(
+                "MLX does not run on NVIDIA RTX PRO 6000 Blackwell: choose another runtime."
+            ),
+            "{h}"
+        );
+        let empty = Config {
+            hardware: Vec::new(),
+            ..Config::default()
+        };
+        let h = headline(ds, &analyze(ds, &empty));
+        assert!(h.contains("(0 GB usable)") && !h.contains("-0 GB"), "{h}");
     }
 }
