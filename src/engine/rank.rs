@@ -126,6 +126,17 @@ pub fn pick_score<'a>(
     pick_from(dataset, &mine, bench_id)
 }
 
+/// Which of two figures of one model, benchmark and variant counts (the smaller first): best
+/// provenance (leaderboard, third-party, vendor); then a figure dated by its own source before
+/// one known only through the seed (whose date is an upper bound); then the newest. The import's
+/// report names the record this rule picks in every conflict.
+pub fn preferred_first(a: &Score, b: &Score) -> std::cmp::Ordering {
+    b.provenance
+        .cmp(&a.provenance)
+        .then((a.date_basis == DateBasis::Seed).cmp(&(b.date_basis == DateBasis::Seed)))
+        .then(b.as_of.cmp(&a.as_of))
+}
+
 /// The selection rule over one model's figures already in scope.
 fn pick_from<'a>(
     dataset: &'a Dataset,
@@ -142,15 +153,7 @@ fn pick_from<'a>(
         return None;
     }
     let total = candidates.len();
-    // Per variant: best provenance; then a figure dated by its own source before one known
-    // only through the seed (whose date is an upper bound); then the newest.
-    candidates.sort_by(|a, b| {
-        a.variant
-            .cmp(&b.variant)
-            .then(b.provenance.cmp(&a.provenance))
-            .then((a.date_basis == DateBasis::Seed).cmp(&(b.date_basis == DateBasis::Seed)))
-            .then(b.as_of.cmp(&a.as_of))
-    });
+    candidates.sort_by(|a, b| a.variant.cmp(&b.variant).then(preferred_first(a, b)));
     candidates.dedup_by(|later, first| later.variant == first.variant);
     let best = candidates
         .into_iter()
@@ -403,6 +406,7 @@ pub fn row_for<'a>(
     scope: Scope,
     machine: &Machine,
     workload: &Workload,
+    fixed: Option<&super::dataset::WeightFormat>,
     model: &'a Model,
 ) -> Row<'a> {
     let mine: Vec<&Score> = dataset
@@ -415,7 +419,6 @@ pub fn row_for<'a>(
         _ => None,
     };
     let (raw_value, coverage) = rank_value(&picks, extra.as_ref(), &cfg.rank);
-    let (fixed, _) = effective_quant(dataset, cfg, machine);
     let fit = fit::best_fit(dataset, model, machine, workload, fixed);
     let facts = model.open_facts();
     let mut decode = None;
@@ -471,13 +474,14 @@ pub fn row_for<'a>(
 pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
     let scope = Scope::of(dataset, cfg.data);
     let machine = hardware::resolve(dataset, cfg);
-    let quant_refusal = effective_quant(dataset, cfg, &machine).1;
+    // The fixed format (or its refusal) is the machine's, not a model's: decided once.
+    let (fixed, quant_refusal) = effective_quant(dataset, cfg, &machine);
     let workload = workload_of(dataset, cfg);
     let mut rows: Vec<Row<'a>> = dataset
         .models
         .iter()
         .filter(|m| scope.includes_model(m))
-        .map(|m| row_for(dataset, cfg, scope, &machine, &workload, m))
+        .map(|m| row_for(dataset, cfg, scope, &machine, &workload, fixed, m))
         .collect();
     let leader = |open: bool| {
         rows.iter()

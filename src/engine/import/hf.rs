@@ -89,6 +89,16 @@ impl<'a> Cfg<'a> {
     }
 }
 
+/// The kind a `layer_types` entry names, from the mapper's table; an entry the table does not
+/// know is an error naming it.
+fn kind_for(entry: &str, table: &[(&str, &LayerKind)]) -> Result<LayerKind, String> {
+    table
+        .iter()
+        .find(|(name, _)| *name == entry)
+        .map(|(_, kind)| (*kind).clone())
+        .ok_or_else(|| format!("config.json `layer_types` has unknown `{entry}`"))
+}
+
 /// Runs of equal kinds, in layer order, merged into groups (order of first appearance).
 fn group(kinds: Vec<LayerKind>) -> Vec<LayerGroup> {
     let mut groups: Vec<LayerGroup> = Vec::new();
@@ -273,10 +283,11 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             let kinds = match c.layer_types()? {
                 Some(types) => types
                     .iter()
-                    .map(|t| match t.as_str() {
-                        "linear_attention" => Ok(linear.clone()),
-                        "full_attention" => Ok(attn.clone()),
-                        other => Err(format!("config.json `layer_types` has unknown `{other}`")),
+                    .map(|t| {
+                        kind_for(
+                            t,
+                            &[("linear_attention", &linear), ("full_attention", &attn)],
+                        )
                     })
                     .collect::<Result<Vec<_>, _>>()?,
                 None => {
@@ -355,12 +366,14 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             let window = c.u("sliding_window")?;
             let (kv, hd) = (c.kv_heads()?, c.head_dim()?);
             let types = c.layer_types()?.ok_or("config.json has no `layer_types`")?;
+            let (sliding, full) = (LayerKind::sliding(kv, hd, window), LayerKind::full(kv, hd));
             let kinds = types
                 .iter()
-                .map(|t| match t.as_str() {
-                    "sliding_attention" => Ok(LayerKind::sliding(kv, hd, window)),
-                    "full_attention" => Ok(LayerKind::full(kv, hd)),
-                    other => Err(format!("config.json `layer_types` has unknown `{other}`")),
+                .map(|t| {
+                    kind_for(
+                        t,
+                        &[("sliding_attention", &sliding), ("full_attention", &full)],
+                    )
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             (
@@ -398,6 +411,10 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             };
             let shared = c.opt_u("num_kv_shared_layers")?.unwrap_or(0) as usize;
             let first_shared = types.len().saturating_sub(shared);
+            let (sliding, global) = (
+                LayerKind::sliding(kv, hd, window),
+                LayerKind::full(global_kv, global_hd),
+            );
             let kinds = types
                 .iter()
                 .enumerate()
@@ -405,13 +422,12 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                     if i >= first_shared {
                         return Ok(LayerKind::SharedKv);
                     }
-                    match t.as_str() {
-                        "sliding_attention" => Ok(LayerKind::sliding(kv, hd, window)),
-                        "full_attention" => Ok(LayerKind::full(global_kv, global_hd)),
-                        other => Err(format!("config.json `layer_types` has unknown `{other}`")),
-                    }
+                    kind_for(
+                        t,
+                        &[("sliding_attention", &sliding), ("full_attention", &global)],
+                    )
                 })
-                .collect::<Result<Vec<_>, _>>()?;
+                .collect::<Result<Vec<_>, String>>()?;
             (
                 group(kinds),
                 experts(

@@ -2,7 +2,7 @@
 //! settled, every curated value that overrides a source, and what could not be mapped.
 
 use super::catalog::Choice;
-use crate::engine::dataset::{DateBasis, Score};
+use crate::engine::dataset::Score;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -81,19 +81,6 @@ pub struct Report {
     pub leaderboard_unmatched: Vec<String>,
 }
 
-/// The rule the ranking applies when several records of one figure remain (rank.rs).
-fn rule_pick(records: &[&Score]) -> usize {
-    let mut best = 0;
-    for (i, s) in records.iter().enumerate() {
-        let b = records[best];
-        let key = |x: &Score| (x.provenance, x.date_basis == DateBasis::Source, x.as_of);
-        if key(s) > key(b) {
-            best = i;
-        }
-    }
-    best
-}
-
 impl Report {
     /// Groups the final records by (model, benchmark, variant, harness) and lists every group
     /// whose values differ, with the record the ranking rule uses.
@@ -115,7 +102,12 @@ impl Report {
             if records.iter().all(|s| (s.value - first).abs() < 1e-9) {
                 continue;
             }
-            let chosen = records[rule_pick(&records)];
+            // The record the ranking uses: its own rule, not a copy of it.
+            let chosen = records
+                .iter()
+                .copied()
+                .min_by(|a, b| crate::engine::rank::preferred_first(a, b))
+                .unwrap_or(records[0]);
             let dropped: Vec<&Choice> = choices
                 .iter()
                 .filter(|c| c.model == model && c.bench == bench)
