@@ -82,12 +82,11 @@ proptest! {
         let w = rank::workload_of(ds, &cfg);
         let chosen = fit::best_fit(ds, m, &machine, &w, None).unwrap();
         if chosen.status == FitStatus::Fits {
-            let rank_of = |id: &str| ds.weight_format(id).unwrap().quality_rank;
-            for f in fit::candidate_formats(ds, &facts, &machine) {
-                if f.quality_rank > rank_of(&chosen.format_id) {
-                    prop_assert!(fit::fit_at(&facts, &machine, &w, f).status != FitStatus::Fits,
-                        "{model}: chose {} but {} also fits", chosen.format_id, f.id);
-                }
+            // The search order is the preference order (native checkpoint first, then smaller
+            // formats by quality): nothing before the chosen format fits.
+            for f in fit::candidate_formats(ds, &facts, &machine).take_while(|f| f.id != chosen.format_id) {
+                prop_assert!(fit::fit_at(&facts, &machine, &w, f).status != FitStatus::Fits,
+                    "{model}: chose {} but {} comes first and also fits", chosen.format_id, f.id);
             }
         }
     }
@@ -156,9 +155,12 @@ fn unified_share_matters() {
     assert_eq!(status(&raised, "qwen3.5-397b-a17b", q3).0, FitStatus::Fits);
 }
 
-/// The decode ceiling is bandwidth ÷ bytes per token: GPT-OSS-120B at MXFP4 on one RTX PRO
-/// 6000 (1792 GB/s), 64k context: active 5.1e9 × 4.25 / 8 = 2.709 GB; KV of one session at
-/// 64k = (18 × 65,536 + 18 × 128) × 2048 B = 2.420 GB; 1792 / 5.129 = 349 tok/s.
+/// The decode ceiling is bandwidth ÷ bytes per token: GPT-OSS-120B's MXFP4 GGUF under
+/// llama.cpp on one RTX PRO 6000 (1792 GB/s), 64k context. Routed experts: (116.8 − 5.1 −
+/// 0.5791 input table) / (1 − 4/128) = 114.705B, of which 4/128 = 3.5845B per token at 4.25
+/// bits = 1.9043 GB; the rest a token reads (0.9363B attention + 0.5791B output head) at the
+/// GGUF's Q8_0, 8.5 bits = 1.6102 GB; KV of one session at 64k = (18 × 65,536 + 18 × 128) ×
+/// 2048 B = 2.4204 GB; 1792 / 5.9349 = 301.9 tok/s.
 #[test]
 fn decode_ceiling_hand_computed() {
     let ds = Dataset::bundled();
@@ -169,7 +171,7 @@ fn decode_ceiling_hand_computed() {
         .find(|r| r.model.id == "gpt-oss-120b")
         .unwrap();
     let tok_s = row.decode_tok_s.unwrap();
-    assert!((tok_s - 349.4).abs() < 1.0, "{tok_s}");
+    assert!((tok_s - 301.9).abs() < 0.2, "{tok_s}");
 }
 
 /// The quantization penalty is off by default and, when on, lowers a quantized model's value

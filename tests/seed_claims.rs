@@ -8,6 +8,7 @@ use codefit::engine::fit::{self, FitStatus};
 use codefit::engine::hardware;
 use codefit::engine::memory::{self, Workload};
 use codefit::engine::rank;
+use codefit::engine::runtime::Runtime;
 use codefit::engine::tiers;
 
 fn seed_cfg(preset: &str, rank_by: &str) -> Config {
@@ -30,13 +31,15 @@ fn seed_memory_figures_reproduced() {
     for m in ds.models.iter().filter(|m| m.seed_memory.is_some()) {
         let seed = m.seed_memory.as_ref().unwrap();
         let p = m.params.as_ref().unwrap();
+        let a = m.arch.as_ref().unwrap();
         let (lo, hi) = if seed.format == "q4_k_m" {
             (
-                memory::weights_gb(p, ds.weight_format("iq4_xs").unwrap()),
-                memory::weights_gb(p, ds.weight_format("q4_k_m").unwrap()),
+                memory::weights_gb(p, a, ds.weight_format("iq4_xs").unwrap(), Runtime::LlamaCpp),
+                memory::weights_gb(p, a, ds.weight_format("q4_k_m").unwrap(), Runtime::LlamaCpp),
             )
         } else {
-            let w = memory::weights_gb(p, ds.weight_format(&seed.format).unwrap());
+            let w =
+                memory::weights_gb(p, a, ds.weight_format(&seed.format).unwrap(), Runtime::Vllm);
             (w, w)
         };
         assert!(

@@ -56,7 +56,12 @@ pub fn weight_cases(dataset: &Dataset) -> Vec<Case> {
             Some(Case {
                 label: format!("{} {}", m.name, format.name),
                 published: f.file_gb,
-                estimate: memory::weights_gb(m.params.as_ref()?, format),
+                estimate: memory::weights_gb(
+                    m.params.as_ref()?,
+                    m.arch.as_ref()?,
+                    format,
+                    Runtime::LlamaCpp,
+                ),
                 source: f.source.clone(),
             })
         })

@@ -98,6 +98,86 @@ pub struct Experts {
     pub shared: u32,
 }
 
+/// The parts of a model's weights that formats treat differently: the routed experts of a
+/// mixture-of-experts model, the input and output embeddings, and everything else (attention,
+/// shared experts, dense feed-forward, norms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TensorGroup {
+    Experts,
+    Dense,
+    Embeddings,
+}
+
+impl TensorGroup {
+    pub const ALL: [TensorGroup; 3] = [
+        TensorGroup::Experts,
+        TensorGroup::Dense,
+        TensorGroup::Embeddings,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            TensorGroup::Experts => "routed experts",
+            TensorGroup::Dense => "dense tensors",
+            TensorGroup::Embeddings => "embeddings",
+        }
+    }
+}
+
+fn all_groups() -> Vec<TensorGroup> {
+    TensorGroup::ALL.to_vec()
+}
+
+/// The token embedding and output head: `vocab × hidden` each, one shared matrix when tied.
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize)]
+pub struct Embeddings {
+    pub vocab: u32,
+    pub hidden: u32,
+    pub tied: bool,
+}
+
+impl Embeddings {
+    /// One matrix, billions of parameters.
+    pub fn matrix_b(&self) -> f64 {
+        self.vocab as f64 * self.hidden as f64 / 1e9
+    }
+    /// Both matrices as stored (one when tied).
+    pub fn params_b(&self) -> f64 {
+        self.matrix_b() * if self.tied { 1.0 } else { 2.0 }
+    }
+    /// The part no decode step reads: the input table (one row per token) when untied.
+    pub fn unread_b(&self) -> f64 {
+        if self.tied { 0.0 } else { self.matrix_b() }
+    }
+}
+
+/// How the published checkpoint stores one tensor group: which format and how many bits per
+/// weight. Resolved when the dataset loads, from the native format and the groups it covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredGroup {
+    pub format: String,
+    pub bits_per_weight: f64,
+}
+
+impl Default for StoredGroup {
+    fn default() -> Self {
+        StoredGroup {
+            format: "bf16".into(),
+            bits_per_weight: 16.0,
+        }
+    }
+}
+
+/// The checkpoint's storage per tensor group: [experts, dense, embeddings].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored(pub [StoredGroup; 3]);
+
+impl Stored {
+    pub fn group(&self, g: TensorGroup) -> &StoredGroup {
+        &self.0[g as usize]
+    }
+}
+
 #[derive(Clone, Debug, Deserialize, Serialize)]
 pub struct Architecture {
     pub experts: Option<Experts>,
@@ -108,7 +188,18 @@ pub struct Architecture {
     pub attention_heads: u32,
     pub max_context: u32,
     pub native_format: String,
+    /// The tensor groups the checkpoint stores in its native format; the others are BF16
+    /// (gpt-oss and Kimi K2 ship only their routed experts quantized). Absent: every group the
+    /// native format covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub native_groups: Option<Vec<TensorGroup>>,
+    /// The embedding matrices, from the config; absent when the config does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embeddings: Option<Embeddings>,
     pub source: String,
+    /// Resolved at load ([`Dataset::resolve`]): how the checkpoint stores each group.
+    #[serde(skip)]
+    pub stored: Stored,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -132,6 +223,57 @@ pub struct Repos {
     /// An AWQ 4-bit checkpoint for vLLM / SGLang.
     pub awq: Option<String>,
     pub source: Option<String>,
+    /// GGUF repositories whose quant tags are known (`gguf` first where listed, then others
+    /// that publish files `gguf` lacks): the command names a repository that publishes the tag.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gguf_files: Vec<GgufFiles>,
+}
+
+/// The quant tags one GGUF repository publishes, from its file listing.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+pub struct GgufFiles {
+    pub repo: String,
+    pub tags: Vec<String>,
+    /// The listing is the whole repository, so a tag it lacks is not published.
+    pub complete: bool,
+    pub source: String,
+}
+
+impl GgufFiles {
+    #[cfg(test)]
+    fn fixture(repo: &str, tags: &[&str], complete: bool) -> GgufFiles {
+        GgufFiles {
+            repo: repo.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            complete,
+            source: String::new(),
+        }
+    }
+}
+
+impl Repos {
+    /// The GGUF repository to ask for `tag` (case-insensitive), and whether the tag is needed:
+    /// the first known repository that publishes it; else the main GGUF repository when its
+    /// listing is not known to be complete (as before listings existed); else none. A repository
+    /// whose complete listing holds that one file set is asked without a tag (llama.cpp then
+    /// takes its only file).
+    pub fn gguf_for(&self, tag: &str) -> Option<(&str, bool)> {
+        let has = |f: &GgufFiles| f.tags.iter().any(|t| t.eq_ignore_ascii_case(tag));
+        if let Some(f) = self.gguf_files.iter().find(|f| has(f)) {
+            return Some((f.repo.as_str(), !(f.complete && f.tags.len() == 1)));
+        }
+        let complete = |r: &str| self.gguf_files.iter().any(|f| f.repo == r && f.complete);
+        self.gguf
+            .as_deref()
+            .filter(|main| !complete(main))
+            .or_else(|| {
+                self.gguf_files
+                    .iter()
+                    .find(|f| !f.complete)
+                    .map(|f| f.repo.as_str())
+            })
+            .map(|r| (r, true))
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -314,6 +456,21 @@ pub struct WeightFormat {
     /// (MXFP4 GGUFs are gpt-oss's own weights), so the search offers it only as the native format.
     #[serde(default)]
     pub checkpoint_only: bool,
+    /// The tensor groups converting to this format quantizes; the others keep the checkpoint's
+    /// precision (AWQ and FP8 leave the embeddings at BF16). Absent: all of them.
+    #[serde(default = "all_groups")]
+    pub quantizes: Vec<TensorGroup>,
+    /// Checkpoint formats this one holds as they are instead of re-quantizing them (a GGUF
+    /// K-quant of gpt-oss copies its MXFP4 experts and quantizes only the rest).
+    #[serde(default)]
+    pub keeps: Vec<String>,
+    /// Bits per weight at which this format's GGUF files store the groups the checkpoint keeps
+    /// in BF16 (ggml-org's MXFP4 GGUFs of gpt-oss keep them at Q8_0); absent: as the checkpoint.
+    #[serde(default)]
+    pub gguf_rest_bits: Option<f64>,
+    /// The source for `quantizes` / `keeps` / `gguf_rest_bits`.
+    #[serde(default)]
+    pub groups_note: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -450,7 +607,7 @@ impl Dataset {
         for (i, s) in scores.iter().enumerate() {
             score_index.entry(s.model.clone()).or_default().push(i);
         }
-        Ok(Dataset {
+        let mut dataset = Dataset {
             benchmarks: parse("benchmarks.json", src.benchmarks)?,
             models: parse("models.json", src.models)?,
             scores,
@@ -464,7 +621,33 @@ impl Dataset {
             seed_claims: parse("seed_claims.json", src.seed_claims)?,
             measurements: parse("measurements.json", src.measurements)?,
             file_sizes: parse::<FileSizes>("gguf_sizes.json", src.file_sizes)?.sizes,
-        })
+        };
+        let mut models = std::mem::take(&mut dataset.models);
+        dataset.resolve(&mut models);
+        dataset.models = models;
+        Ok(dataset)
+    }
+
+    /// Fills each architecture's [`Stored`]: a group the checkpoint keeps in its native format
+    /// (the groups `native_groups` names, or all, that the format covers) has that format's
+    /// bits; every other group is BF16. An unknown native format leaves BF16 (validation
+    /// reports it).
+    pub fn resolve(&self, models: &mut [Model]) {
+        for a in models.iter_mut().filter_map(|m| m.arch.as_mut()) {
+            let native = self.weight_format(&a.native_format);
+            a.stored = Stored(TensorGroup::ALL.map(|g| match native {
+                Some(f)
+                    if f.quantizes.contains(&g)
+                        && a.native_groups.as_ref().is_none_or(|n| n.contains(&g)) =>
+                {
+                    StoredGroup {
+                        format: f.id.clone(),
+                        bits_per_weight: f.bits_per_weight,
+                    }
+                }
+                _ => StoredGroup::default(),
+            }));
+        }
     }
 
     /// The bundled dataset, parsed once. The `expect` is on embedded data only, and the
@@ -489,7 +672,8 @@ impl Dataset {
     }
 
     /// Adds models and scores (the benchmark's synthetic-dataset switch uses this).
-    pub fn extend(&mut self, models: Vec<Model>, scores: Vec<Score>) {
+    pub fn extend(&mut self, mut models: Vec<Model>, scores: Vec<Score>) {
+        self.resolve(&mut models);
         self.models.extend(models);
         for s in scores {
             self.score_index
@@ -541,5 +725,46 @@ impl Dataset {
         of(DateBasis::Source)
             .map(|d| (d, DateBasis::Source))
             .or_else(|| of(DateBasis::Seed).map(|d| (d, DateBasis::Seed)))
+    }
+}
+
+#[cfg(test)]
+mod repo_tests {
+    use super::*;
+
+    fn repos(main: Option<&str>, files: Vec<GgufFiles>) -> Repos {
+        Repos {
+            gguf: main.map(str::to_string),
+            gguf_files: files,
+            ..Repos::default()
+        }
+    }
+
+    /// A tag goes to a repository that publishes it; a complete single-file repository is asked
+    /// without a tag; a repository known to lack the tag is never asked for it (issue 13, bug 1).
+    #[test]
+    fn the_command_asks_a_repository_that_publishes_the_tag() {
+        let r = repos(
+            Some("org/m-GGUF"),
+            vec![
+                GgufFiles::fixture("org/m-GGUF", &["MXFP4"], true),
+                GgufFiles::fixture("other/m-GGUF", &["Q2_K", "Q8_0"], false),
+            ],
+        );
+        assert_eq!(r.gguf_for("mxfp4"), Some(("org/m-GGUF", false)));
+        assert_eq!(r.gguf_for("Q2_K"), Some(("other/m-GGUF", true)));
+        // Unknown tag: not the complete repository, the incomplete listing may have it.
+        assert_eq!(r.gguf_for("Q6_K"), Some(("other/m-GGUF", true)));
+        let only = repos(
+            Some("org/m-GGUF"),
+            vec![GgufFiles::fixture("org/m-GGUF", &["MXFP4"], true)],
+        );
+        assert_eq!(only.gguf_for("Q2_K"), None);
+        // No listing at all: the main repository, tagged, as before listings existed.
+        assert_eq!(
+            repos(Some("a/b"), vec![]).gguf_for("Q4_K_M"),
+            Some(("a/b", true))
+        );
+        assert_eq!(repos(None, vec![]).gguf_for("Q4_K_M"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Fit verdicts: does a model fit this machine (as its runtime splits it) at a format, which
 //! format is the best that fits, how much goes to system RAM, and the largest context.
 
-use super::dataset::{Dataset, Model, OpenFacts, WeightFormat};
+use super::dataset::{Dataset, Model, OpenFacts, TensorGroup, WeightFormat};
 use super::hardware::Machine;
 use super::memory::{self, MemoryBreakdown, Workload};
 use super::placement::{Placement, place, quick_rest_gb};
@@ -83,7 +83,14 @@ pub fn fit_at(
         .iter()
         .map(|u| u.overhead_gb.min(u.usable_gb))
         .sum();
-    let mem = memory::breakdown(facts.params, facts.arch, format, &effective, overhead);
+    let mem = memory::breakdown(
+        facts.params,
+        facts.arch,
+        format,
+        machine.runtime,
+        &effective,
+        overhead,
+    );
     let placement = place(
         machine,
         mem.weights_gb,
@@ -152,11 +159,11 @@ pub fn expert_offload_for(
     {
         return None;
     }
-    let (dense_b, experts_b, _) = memory::moe_split(facts.params, facts.arch)?;
-    let bytes_per_b = format.bits_per_weight / 8.0;
+    memory::moe_split(facts.params, facts.arch)?;
+    let w = memory::weight_bytes(facts.params, facts.arch, format, machine.runtime);
     let layers = facts.arch.layers.max(1) as f64;
-    let dense_gb = dense_b * bytes_per_b;
-    let expert_layer_gb = experts_b * bytes_per_b / layers;
+    let dense_gb = w.dense_gb + w.embeddings_gb;
+    let expert_layer_gb = w.expert_layer_gb(facts.arch.layers);
     let layer_gb = (dense_gb + kv_gb) / layers + expert_layer_gb;
     let free = machine.free_gb() - layer_gb;
     let base = dense_gb + kv_gb;
@@ -174,46 +181,72 @@ pub fn expert_offload_for(
     })
 }
 
-/// Formats the best-that-fits search may pick for a model, best quality first (the dataset
-/// keeps them sorted): formats the runtime loads on these devices, no wider than the model's
-/// native one (upcasting or re-quantizing to the same size buys nothing), and checkpoint-only
-/// formats only when they are the native one. When the runtime loads neither the native format
-/// nor anything narrower (MLX and an MXFP4-native model), its narrowest format is offered
-/// instead: the weights must be converted, never refused.
+/// The least share of the native weights another format must save to be worth converting
+/// to: below it the difference is within a file's own overhead (metadata, tensors kept wider).
+pub const MIN_SAVING: f64 = 0.02;
+
+/// Formats the best-that-fits search may pick for a model, in the order it tries them: the
+/// native checkpoint first (every other format is derived from it, so none is better), then
+/// the formats that make the weights strictly smaller, best quality first (the dataset keeps
+/// them sorted). Only formats the runtime loads on these devices, and checkpoint-only formats
+/// only as the native one. Sizes are compared per tensor group ([`memory::weights_gb`]), so a
+/// GGUF K-quant of gpt-oss, which keeps the MXFP4 experts, is judged by what it really
+/// saves. When the runtime loads neither the native format nor anything smaller (MLX and an
+/// MXFP4-native model), its smallest format is offered instead: the weights must be
+/// converted, never refused.
 pub fn candidate_formats<'a>(
     dataset: &'a Dataset,
-    facts: &OpenFacts<'_>,
+    facts: &OpenFacts<'a>,
     machine: &'a Machine,
 ) -> impl Iterator<Item = &'a WeightFormat> + 'a {
-    let native = facts.arch.native_format.clone();
-    let native_bits = dataset
-        .weight_format(&native)
-        .map_or(16.0, |f| f.bits_per_weight);
+    let native = facts.arch.native_format.as_str();
     let all_blackwell = machine.all_blackwell();
-    let loadable = move |f: &WeightFormat, native: &str| {
+    let loadable = move |f: &WeightFormat| {
         machine.runtime.supports_format(f, all_blackwell) && (!f.checkpoint_only || f.id == native)
     };
-    let narrowest = dataset
-        .weight_formats
-        .iter()
-        .filter(|f| loadable(f, &native))
-        .map(|f| f.bits_per_weight)
-        .fold(f64::INFINITY, f64::min);
-    // Another format must be strictly narrower than the native one: re-quantizing to the same
-    // size (AWQ INT4 over gpt-oss's MXFP4) or wider buys nothing. When nothing loadable is
-    // narrower and the native format itself cannot be loaded, the runtime's narrowest is offered.
-    let native_loadable = dataset
-        .weight_format(&native)
-        .is_some_and(|f| loadable(f, &native));
-    let limit = if native_loadable || narrowest < native_bits - 1e-9 {
-        native_bits - 1e-9
-    } else {
-        narrowest + 1e-9
+    let size = |f: &WeightFormat| memory::weights_gb(facts.params, facts.arch, f, machine.runtime);
+    let native_format = dataset.weight_format(native);
+    let native_gb = native_format.map_or(f64::INFINITY, size);
+    let native_loadable = native_format.is_some_and(loadable);
+    // Another format must save at least [`MIN_SAVING`]: re-quantizing to the same size (AWQ
+    // INT4 over gpt-oss's MXFP4 saves 0.8%) or wider buys nothing.
+    // A group the checkpoint already stores quantized is never re-quantized to the same width
+    // or wider: that loses quality for nothing (AWQ over gpt-oss's MXFP4 experts).
+    let requantizes_sideways = |f: &WeightFormat| {
+        TensorGroup::ALL.iter().any(|&g| {
+            let stored = facts.arch.stored.group(g);
+            stored.bits_per_weight < 16.0
+                && memory::group_bits(facts.arch, f, g, machine.runtime) >= stored.bits_per_weight
+                && !f.keeps.contains(&stored.format)
+                && f.quantizes.contains(&g)
+        })
     };
-    dataset
+    let smaller = |f: &WeightFormat| {
+        f.id != native && size(f) < native_gb * (1.0 - MIN_SAVING) && !requantizes_sideways(f)
+    };
+    let any_smaller = dataset
         .weight_formats
         .iter()
-        .filter(move |f| loadable(f, &native) && (f.id == native || f.bits_per_weight < limit))
+        .any(|f| loadable(f) && smaller(f));
+    let fallback = (!native_loadable && !any_smaller)
+        .then(|| {
+            dataset
+                .weight_formats
+                .iter()
+                .filter(|f| loadable(f))
+                .min_by(|a, b| size(a).total_cmp(&size(b)))
+        })
+        .flatten();
+    let sizes: Vec<(&'a WeightFormat, bool)> = dataset
+        .weight_formats
+        .iter()
+        .map(|f| (f, loadable(f) && smaller(f)))
+        .collect();
+    native_format
+        .filter(|_| native_loadable)
+        .into_iter()
+        .chain(fallback)
+        .chain(sizes.into_iter().filter(|(_, ok)| *ok).map(|(f, _)| f))
 }
 
 /// The best fit: the highest-quality format that fits in device memory; failing that, the
@@ -242,7 +275,7 @@ pub fn best_fit(
     let rest = |f: &WeightFormat| {
         quick_rest_gb(
             machine,
-            memory::weights_gb(facts.params, f),
+            memory::weights_gb(facts.params, facts.arch, f, machine.runtime),
             kv,
             facts.arch.layers,
             facts.arch.attention_heads,
@@ -279,7 +312,7 @@ pub fn largest_context(
     if machine.units.is_empty() {
         return None;
     }
-    let weights = memory::weights_gb(facts.params, format);
+    let weights = memory::weights_gb(facts.params, facts.arch, format, machine.runtime);
     let fits = |ctx: u32| {
         let w = Workload {
             context_tokens: ctx,
@@ -356,5 +389,47 @@ mod candidate_tests {
             ids("gpt-oss-120b", "m4max128", Runtime::Mlx),
             vec!["mlx_4bit".to_string()]
         );
+    }
+
+    fn weights(model: &str, format: &str, runtime: Runtime) -> f64 {
+        let ds = Dataset::bundled();
+        let m = ds.model(model).unwrap();
+        let f = m.open_facts().unwrap();
+        memory::weights_gb(f.params, f.arch, ds.weight_format(format).unwrap(), runtime)
+    }
+
+    /// gpt-oss's K-quants keep the MXFP4 experts, so they are about the MXFP4 size, as the
+    /// published files are (issue 13, bug 1): unsloth's Q2_K is 58.27 GiB = 62.57 GB, ggml-org's
+    /// MXFP4 59.02 GiB = 63.37 GB, OpenAI's checkpoint (BF16 attention and embeddings) 60.8 GiB
+    /// = 65.28 GB. Before, Q2_K came out at 43 GB.
+    #[test]
+    fn gpt_oss_k_quants_keep_the_mxfp4_experts() {
+        let near = |got: f64, want: f64| (got - want).abs() <= want * 0.03;
+        let q2 = weights("gpt-oss-120b", "q2_k", Runtime::LlamaCpp);
+        let gguf = weights("gpt-oss-120b", "mxfp4", Runtime::LlamaCpp);
+        let checkpoint = weights("gpt-oss-120b", "mxfp4", Runtime::Vllm);
+        assert!(near(q2, 62.57), "Q2_K {q2:.2} GB");
+        assert!(near(gguf, 63.37), "MXFP4 GGUF {gguf:.2} GB");
+        assert!(near(checkpoint, 65.28), "checkpoint {checkpoint:.2} GB");
+    }
+
+    /// On two RTX 3090s (48 GB) gpt-oss-120b does not fit in VRAM at any format, and the
+    /// command never asks the MXFP4-only ggml-org repository for another tag.
+    #[test]
+    fn gpt_oss_120b_on_two_3090s_needs_offload_and_a_published_file() {
+        let ds = Dataset::bundled();
+        let cfg = Config::with_preset(ds.preset("rtx3090x2").unwrap());
+        let a = crate::engine::rank::analyze(ds, &cfg);
+        let row = a
+            .rows
+            .iter()
+            .find(|r| r.model.id == "gpt-oss-120b")
+            .unwrap();
+        let fit = row.fit.as_ref().unwrap();
+        assert_ne!(fit.status, FitStatus::Fits, "{fit:?}");
+        let cmd = crate::engine::launch::command(ds, row.model, fit, &a.machine, &a.workload)
+            .unwrap()
+            .command;
+        assert!(!cmd.contains("ggml-org/gpt-oss-120b-GGUF:"), "{cmd}");
     }
 }

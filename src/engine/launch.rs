@@ -102,9 +102,10 @@ pub fn command(
     let parts: Vec<String> = match machine.runtime {
         Runtime::LlamaCpp => {
             let mut p = vec!["llama-server".to_string()];
-            match &model.repos.gguf {
-                Some(repo) if fit.format_id == "mxfp4" => p.push(format!("-hf {repo}")),
-                Some(repo) => p.push(format!("-hf {repo}:{}", gguf_tag(&fit.format_id))),
+            let tag = gguf_tag(&fit.format_id);
+            match model.repos.gguf_for(&tag) {
+                Some((repo, false)) => p.push(format!("-hf {repo}")),
+                Some((repo, true)) => p.push(format!("-hf {repo}:{tag}")),
                 None => {
                     let base = model.repos.hf.as_deref().unwrap_or(&model.id);
                     let file = format!(
@@ -113,7 +114,7 @@ pub fn command(
                         gguf_tag(&fit.format_id)
                     );
                     notes.push(format!(
-                        "The dataset has no GGUF repository for {}: convert {base} with llama.cpp's convert_hf_to_gguf.py and llama-quantize to {file}.",
+                        "No GGUF repository the dataset knows publishes {} at {tag}: convert {base} with llama.cpp's convert_hf_to_gguf.py and llama-quantize to {file}.",
                         model.name
                     ));
                     p.push(format!("--model {file}"));

@@ -2,7 +2,8 @@
 //! returned as a breakdown so the page can show where the gigabytes go.
 
 use super::architecture;
-use super::dataset::{Architecture, KvFormat, Params, WeightFormat};
+use super::dataset::{Architecture, KvFormat, Params, TensorGroup, WeightFormat};
+use super::runtime::Runtime;
 use super::units::BYTES_PER_GB;
 
 /// Memory a runtime takes on each device before any weights: the CUDA/Metal context plus
@@ -45,14 +46,152 @@ impl Workload {
     }
 }
 
-/// Weights: parameters × bits per weight ÷ 8.
-pub fn weights_gb(params: &Params, format: &WeightFormat) -> f64 {
-    params.total_b * 1e9 * format.bits_per_weight / 8.0 / BYTES_PER_GB
+/// A model's parameters per tensor group, billions: what each format's bits apply to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TensorSplit {
+    /// All routed experts (zero for a dense model).
+    pub experts_b: f64,
+    /// The routed experts one token uses.
+    pub active_experts_b: f64,
+    /// Attention, shared experts, dense feed-forward, norms.
+    pub dense_b: f64,
+    /// Input and output embeddings, where the config gives them (else inside `dense_b`).
+    pub embeddings_b: f64,
+}
+
+/// Splits the parameters into tensor groups: routed experts from [`moe_split`], embeddings
+/// from the architecture (clamped to what is left), the rest dense.
+pub fn tensor_split(params: &Params, arch: &Architecture) -> TensorSplit {
+    let total = params.total_b.max(0.0);
+    let (experts_b, active_experts_b) = match moe_split(params, arch) {
+        Some((_, experts, active)) => (experts, active),
+        None => (0.0, 0.0),
+    };
+    let rest = (total - experts_b).max(0.0);
+    let embeddings_b = arch
+        .embeddings
+        .map_or(0.0, |e| e.params_b())
+        .clamp(0.0, rest);
+    TensorSplit {
+        experts_b,
+        active_experts_b,
+        dense_b: rest - embeddings_b,
+        embeddings_b,
+    }
+}
+
+/// Bits per weight of one tensor group of this model at `format` as `runtime` loads it: the
+/// checkpoint's own bits when the format is the native one or holds the stored format as it is
+/// ([`WeightFormat::keeps`]); the format's bits for a group it quantizes; otherwise the
+/// checkpoint's precision. llama.cpp loads GGUF files only: where a format's GGUF files store
+/// the checkpoint's BF16 groups narrower ([`WeightFormat::gguf_rest_bits`], gpt-oss's MXFP4
+/// GGUFs keep the rest at Q8_0), those bits apply.
+pub fn group_bits(
+    arch: &Architecture,
+    format: &WeightFormat,
+    group: TensorGroup,
+    runtime: Runtime,
+) -> f64 {
+    let stored = arch.stored.group(group);
+    if format.id == arch.native_format
+        && stored.format != format.id
+        && let (Runtime::LlamaCpp, Some(bits)) = (runtime, format.gguf_rest_bits)
+    {
+        return bits.min(stored.bits_per_weight);
+    }
+    if format.id == arch.native_format
+        || format.keeps.contains(&stored.format)
+        || !format.quantizes.contains(&group)
+    {
+        stored.bits_per_weight
+    } else {
+        format.bits_per_weight
+    }
+}
+
+/// Weight bytes per group at a format, GB.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WeightBytes {
+    pub experts_gb: f64,
+    pub dense_gb: f64,
+    pub embeddings_gb: f64,
+    /// Bytes one decode step reads: the dense part, the output embedding and the routed
+    /// experts a token uses.
+    pub active_gb: f64,
+}
+
+impl WeightBytes {
+    pub fn total_gb(&self) -> f64 {
+        self.experts_gb + self.dense_gb + self.embeddings_gb
+    }
+    /// Expert bytes per layer of a model with `layers` layers.
+    pub fn expert_layer_gb(&self, layers: u32) -> f64 {
+        self.experts_gb / layers.max(1) as f64
+    }
+}
+
+/// Weights per tensor group: parameters × that group's bits per weight ÷ 8.
+pub fn weight_bytes(
+    params: &Params,
+    arch: &Architecture,
+    format: &WeightFormat,
+    runtime: Runtime,
+) -> WeightBytes {
+    let s = tensor_split(params, arch);
+    let gb = |b: f64, g: TensorGroup| {
+        b * 1e9 * group_bits(arch, format, g, runtime) / 8.0 / BYTES_PER_GB
+    };
+    let experts_gb = gb(s.experts_b, TensorGroup::Experts);
+    let dense_gb = gb(s.dense_b, TensorGroup::Dense);
+    let embeddings_gb = gb(s.embeddings_b, TensorGroup::Embeddings);
+    // A decode step reads the dense part, the output head (not the input table: one row per
+    // token) and the routed experts a token uses.
+    let share = |part: f64, whole: f64| {
+        if whole > 0.0 {
+            (part / whole).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let unread = arch.embeddings.map_or(0.0, |e| e.unread_b());
+    WeightBytes {
+        experts_gb,
+        dense_gb,
+        embeddings_gb,
+        active_gb: experts_gb * share(s.active_experts_b, s.experts_b)
+            + dense_gb * share(always_dense_b(params, &s, unread), s.dense_b)
+            + embeddings_gb * (1.0 - share(unread, s.embeddings_b)),
+    }
+}
+
+/// The dense parameters a token reads: all of them for a dense model; for a mixture of
+/// experts, what the active count holds beyond the routed experts and the output head.
+fn always_dense_b(params: &Params, s: &TensorSplit, unread: f64) -> f64 {
+    if s.experts_b <= 0.0 {
+        return s.dense_b;
+    }
+    let head = (s.embeddings_b - unread).max(0.0);
+    (params.active_b - s.active_experts_b - head).clamp(0.0, s.dense_b)
+}
+
+/// Weights in total, GB.
+pub fn weights_gb(
+    params: &Params,
+    arch: &Architecture,
+    format: &WeightFormat,
+    runtime: Runtime,
+) -> f64 {
+    weight_bytes(params, arch, format, runtime).total_gb()
 }
 
 /// Bytes the active parameters occupy: what one decode step must read.
-pub fn active_weights_gb(params: &Params, format: &WeightFormat) -> f64 {
-    params.active_b * 1e9 * format.bits_per_weight / 8.0 / BYTES_PER_GB
+pub fn active_weights_gb(
+    params: &Params,
+    arch: &Architecture,
+    format: &WeightFormat,
+    runtime: Runtime,
+) -> f64 {
+    weight_bytes(params, arch, format, runtime).active_gb
 }
 
 /// KV cache for one session of `context` tokens, in GB. The recurrent state of hybrid
@@ -78,28 +217,33 @@ pub fn breakdown(
     params: &Params,
     arch: &Architecture,
     format: &WeightFormat,
+    runtime: Runtime,
     workload: &Workload,
     overhead_gb: f64,
 ) -> MemoryBreakdown {
     MemoryBreakdown {
-        weights_gb: weights_gb(params, format),
+        weights_gb: weights_gb(params, arch, format, runtime),
         kv_cache_gb: kv_cache_gb(arch, workload),
         overhead_gb,
     }
 }
 
 /// A mixture-of-experts model's parameters split into the part every token uses (attention,
-/// embeddings, shared experts) and the routed experts: with E experts of which k are routed
-/// per token, total = dense + experts and active = dense + experts × k / E.
-/// Returns (dense, all routed experts, routed experts active per token), in billions.
+/// output head, shared experts), the input embedding table and the routed experts: with E
+/// experts of which k are routed per token, total = dense + unread + experts and active =
+/// dense + experts × k / E, where `unread` is the untied input table (model cards count it in
+/// the total, not in the active count: gpt-oss-120b's 114.7B of experts come out exactly).
+/// Returns (dense incl. embeddings, all routed experts, routed experts active per token), in
+/// billions.
 pub fn moe_split(params: &Params, arch: &Architecture) -> Option<(f64, f64, f64)> {
     let e = arch.experts?;
     let routed_share = e.active as f64 / e.count.max(1) as f64;
     if routed_share >= 1.0 {
         return None;
     }
-    let experts =
-        ((params.total_b - params.active_b) / (1.0 - routed_share)).clamp(0.0, params.total_b);
+    let unread = arch.embeddings.map_or(0.0, |e| e.unread_b());
+    let experts = ((params.total_b - params.active_b - unread) / (1.0 - routed_share))
+        .clamp(0.0, params.total_b);
     let dense = params.total_b - experts;
     Some((dense, experts, experts * routed_share))
 }
@@ -118,6 +262,7 @@ mod tests {
             facts.params,
             facts.arch,
             ds.weight_format(format).unwrap(),
+            Runtime::LlamaCpp,
             &w,
             RUNTIME_OVERHEAD_GB_PER_DEVICE,
         )

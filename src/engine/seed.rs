@@ -6,6 +6,7 @@
 
 use super::dataset::{Dataset, Score};
 use super::memory::{self, Workload};
+use super::runtime::Runtime;
 
 /// The seed assumes Q4 weights for its memory column (its words: "at Q4").
 pub const SEED_FORMAT: &str = "q4_k_m";
@@ -65,6 +66,7 @@ pub fn seed_figures(dataset: &Dataset, workload: &Workload) -> Vec<SeedFigure> {
                     f.params,
                     f.arch,
                     fmt,
+                    Runtime::LlamaCpp,
                     workload,
                     memory::RUNTIME_OVERHEAD_GB_PER_DEVICE,
                 );

@@ -71,23 +71,24 @@ pub fn decode_ceiling_tok_s(
     kv_bytes_per_element: f64,
 ) -> Option<f64> {
     let layers = facts.arch.layers.max(1) as f64;
-    let active_gb = memory::active_weights_gb(facts.params, format);
+    let active_gb = memory::active_weights_gb(facts.params, facts.arch, format, machine.runtime);
     let kv_gb =
         memory::kv_cache_gb_per_session(facts.arch, fit.context_tokens, kv_bytes_per_element);
     let mut seconds = 0.0;
     if let Some(x) = fit.expert_offload {
         // Dense part, KV and the on-device experts on the GPUs; the rest of the experts in RAM.
-        let (dense_b, _, active_experts_b) = memory::moe_split(facts.params, facts.arch)?;
-        let bytes = format.bits_per_weight / 8.0;
+        let s = memory::tensor_split(facts.params, facts.arch);
+        let w = memory::weight_bytes(facts.params, facts.arch, format, machine.runtime);
+        let active_experts_gb = w.experts_gb * s.active_experts_b / s.experts_b.max(1e-12);
         let cpu_share = x.cpu_layers as f64 / layers;
-        let gpu_gb = dense_b * bytes + kv_gb + active_experts_b * bytes * (1.0 - cpu_share);
+        let gpu_gb =
+            (active_gb - active_experts_gb) + kv_gb + active_experts_gb * (1.0 - cpu_share);
         let gpu_bw = machine
             .units
             .iter()
             .map(|u| u.bandwidth_gb_s)
             .fold(f64::INFINITY, f64::min);
-        seconds +=
-            gpu_gb / gpu_bw + active_experts_b * bytes * cpu_share / machine.ram_bandwidth_gb_s;
+        seconds += gpu_gb / gpu_bw + active_experts_gb * cpu_share / machine.ram_bandwidth_gb_s;
     } else {
         let per_token_gb = active_gb + kv_gb;
         match fit.placement.mode {
@@ -240,7 +241,7 @@ mod tests {
         );
         let ceiling =
             decode_ceiling_tok_s(&facts, q4, &f, &machine, w.kv_bytes_per_element).unwrap();
-        let per_token_gb = memory::active_weights_gb(facts.params, q4)
+        let per_token_gb = memory::active_weights_gb(facts.params, facts.arch, q4, machine.runtime)
             + memory::kv_cache_gb_per_session(facts.arch, f.context_tokens, w.kv_bytes_per_element);
         let bw = machine.units[0].bandwidth_gb_s;
         assert!(

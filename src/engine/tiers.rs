@@ -244,6 +244,7 @@ pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
                 facts.params,
                 facts.arch,
                 f,
+                cfg.runtime,
                 &w,
                 cfg.runtime.overhead_gb(),
             )

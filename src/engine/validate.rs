@@ -162,6 +162,15 @@ impl Dataset {
             {
                 problems.push(format!("format {} needs known runtimes", f.id));
             }
+            if f.quantizes.is_empty()
+                || f.keeps.iter().any(|k| self.weight_format(k).is_none())
+                || f.gguf_rest_bits.is_some_and(|b| !(1.0..=16.0).contains(&b))
+            {
+                problems.push(format!(
+                    "format {}: quantizes no tensor group, keeps an unknown format or has implausible GGUF rest bits",
+                    f.id
+                ));
+            }
         }
         for m in &self.measurements {
             let known = self.device(&m.device).is_some()
@@ -244,6 +253,15 @@ impl Dataset {
             problems.push(format!(
                 "model {}: unknown native format {}",
                 m.id, a.native_format
+            ));
+        }
+        if a.native_groups.as_ref().is_some_and(|g| g.is_empty())
+            || a.embeddings
+                .is_some_and(|e| e.params_b() <= 0.0 || e.params_b() >= p.total_b)
+        {
+            problems.push(format!(
+                "model {}: native_groups is empty or the embeddings are not a part of the parameters",
+                m.id
             ));
         }
         if !p.source.starts_with("https://") || !a.source.starts_with("https://") {

@@ -71,7 +71,7 @@ pub fn MethodPanel() -> impl IntoView {
             {worked}
             <h3>"Formulas and assumptions"</h3>
             <ul>
-                <li>"Memory = weights + KV cache + runtime overhead. Weights = parameters × bits per weight ÷ 8 (bits include scale overhead). GB = 10⁹ bytes."</li>
+                <li>"Memory = weights + KV cache + runtime overhead. Weights = Σ over tensor groups (routed experts, dense tensors, embeddings) of parameters × that group's bits per weight ÷ 8 (bits include scale overhead). A format quantizes the groups it names and keeps the rest at the checkpoint's precision (AWQ, FP8 and NVFP4 leave the embeddings BF16); a GGUF K-quant of gpt-oss copies its MXFP4 experts, so it is about the MXFP4 size. GB = 10⁹ bytes."</li>
                 <li>"KV cache, summed over the model's layer groups (from its config.json): full attention caches K and V per KV head per token; latent attention (DeepSeek, Kimi, GLM-5) the latent plus the RoPE key, plus the sparse-attention indexer's key where there is one; sliding-window layers only the window; compressed attention (DeepSeek V4) one entry per 4 or 128 tokens plus the window; linear / state-space layers (Gated DeltaNet, Mamba-2, KDA) a fixed FP32 state per session; layers that share another layer's cache nothing. A model whose config could not be sourced shows “memory not computed” and why, never a guess."</li>
                 <li>{format!("Runtime overhead: {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB per device (assumed: CUDA/Metal context and compute buffers).")}</li>
                 <li>"Several devices are never one pool: whole layers are split across devices in proportion to their free memory, and each device must hold its layers and its own overhead."</li>

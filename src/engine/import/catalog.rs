@@ -4,7 +4,7 @@
 use super::report::{Conflict, Disagreement, Report};
 use super::{Files, Output, hf, leaderboards, modelsdev};
 use crate::engine::dataset::{
-    Architecture, DateBasis, Model, Params, Provenance, Repos, Score, SeedMemory,
+    Architecture, DateBasis, Model, Params, Provenance, Repos, Score, SeedMemory, TensorGroup,
 };
 use crate::engine::date::Date;
 use serde::{Deserialize, Serialize};
@@ -45,6 +45,9 @@ pub struct Entry {
     /// Native checkpoint format (a `quants.json` id) for open-weight models.
     #[serde(default)]
     pub native_format: Option<String>,
+    /// The tensor groups the checkpoint stores in its native format (needs reasons.native_groups).
+    #[serde(default)]
+    pub native_groups: Option<Vec<TensorGroup>>,
     /// Context limit over the config's `max_position_embeddings` (needs `reasons.max_context`).
     #[serde(default)]
     pub max_context: Option<u32>,
@@ -380,6 +383,13 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                                     .into(),
                             });
                             snaps.push(format!("huggingface.co/{repo}/config.json via {from}"));
+                            if e.native_groups.is_some() && !e.reasons.contains_key("native_groups")
+                            {
+                                errors.push(format!(
+                                    "{}: native_groups needs reasons.native_groups",
+                                    e.id
+                                ));
+                            }
                             let Some(native) = e.native_format.clone() else {
                                 errors.push(format!("{}: native_format missing", e.id));
                                 continue;
@@ -406,6 +416,9 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                                     None => m.max_context,
                                 },
                                 native_format: native,
+                                native_groups: e.native_groups.clone(),
+                                embeddings: m.embeddings,
+                                stored: Default::default(),
                                 source: format!(
                                     "https://huggingface.co/{repo}/blob/main/config.json"
                                 ),
@@ -418,7 +431,15 @@ pub fn build(files: &Files) -> Result<Output, Vec<String>> {
                 if !e.reasons.contains_key("arch") {
                     errors.push(format!("{}: inline arch needs reasons.arch", e.id));
                 }
-                arch = Some(a.clone());
+                if e.native_groups.is_some() && !e.reasons.contains_key("native_groups") {
+                    errors.push(format!(
+                        "{}: native_groups needs reasons.native_groups",
+                        e.id
+                    ));
+                }
+                let mut a = a.clone();
+                a.native_groups = e.native_groups.clone().or(a.native_groups);
+                arch = Some(a);
                 report.inline_arch.push(e.id.clone());
             } else if memory_unknown.is_none() {
                 errors.push(format!(

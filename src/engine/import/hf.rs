@@ -5,7 +5,7 @@
 //! transformer configs that omit `head_dim`, which is how the runtimes read them too).
 
 use crate::engine::architecture::{LayerGroup, LayerKind};
-use crate::engine::dataset::Experts;
+use crate::engine::dataset::{Embeddings, Experts};
 use serde_json::Value;
 
 /// What a config gives the dataset.
@@ -23,6 +23,8 @@ pub struct Mapped {
     pub mtp_layers: u32,
     /// The checkpoint's own quantization (`quantization_config.quant_method`), if any.
     pub quant_method: Option<String>,
+    /// `vocab_size`, `hidden_size` and `tie_word_embeddings`; `None` when the config lacks any.
+    pub embeddings: Option<Embeddings>,
 }
 
 /// The config's text part: multimodal configs nest it under `text_config`.
@@ -496,6 +498,7 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
                 experts: ex,
                 mtp_layers,
                 quant_method,
+                embeddings: embeddings(&c)?,
             });
         }
         // MiniMax-M3: GQA on every layer; the block-sparse layers also keep the indexer's keys
@@ -666,6 +669,27 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         experts,
         mtp_layers,
         quant_method,
+        embeddings: embeddings(&c)?,
+    })
+}
+
+/// The embedding matrices from the config; `None` unless vocabulary, hidden size and the
+/// tying flag are all stated (transformers' default for the flag differs by model class, so an
+/// absent flag is not guessed).
+fn embeddings(c: &Cfg<'_>) -> Result<Option<Embeddings>, String> {
+    let tied = match c.get("tie_word_embeddings") {
+        None => return Ok(None),
+        Some(v) => v
+            .as_bool()
+            .ok_or("config.json field `tie_word_embeddings` is not true or false")?,
+    };
+    Ok(match (c.opt_u("vocab_size")?, c.opt_u("hidden_size")?) {
+        (Some(vocab), Some(hidden)) => Some(Embeddings {
+            vocab,
+            hidden,
+            tied,
+        }),
+        _ => None,
     })
 }
 
