@@ -66,6 +66,41 @@ pub struct Fit {
     pub context_capped: bool,
 }
 
+/// What sits in system RAM under offload: whole layers (weights with their KV cache), or only
+/// the routed experts of `layers` layers under expert offload.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RamShare {
+    pub layers: u32,
+    pub weights_gb: f64,
+    pub kv_cache_gb: f64,
+    pub experts_only: bool,
+}
+
+impl Fit {
+    /// The system-RAM part of the placement, if any: the breakdown chart, the table and the
+    /// command all read it from here.
+    pub fn ram_share(&self) -> Option<RamShare> {
+        if let Some(x) = self.expert_offload {
+            return Some(RamShare {
+                layers: x.cpu_layers,
+                weights_gb: x.cpu_gb,
+                kv_cache_gb: 0.0,
+                experts_only: true,
+            });
+        }
+        (self.placement.rest_layers > 0).then(|| {
+            let m = &self.memory;
+            let wshare = m.weights_gb / (m.weights_gb + m.kv_cache_gb).max(1e-9);
+            RamShare {
+                layers: self.placement.rest_layers,
+                weights_gb: self.placement.rest_gb * wshare,
+                kv_cache_gb: self.placement.rest_gb * (1.0 - wshare),
+                experts_only: false,
+            }
+        })
+    }
+}
+
 /// The fit of one model at one format.
 pub fn fit_at(
     facts: &OpenFacts<'_>,
@@ -91,7 +126,7 @@ pub fn fit_at(
         &effective,
         overhead,
     );
-    let placement = place(
+    let mut placement = place(
         machine,
         mem.weights_gb,
         mem.kv_cache_gb,
@@ -109,7 +144,15 @@ pub fn fit_at(
     } else if placement.rest_gb <= 1e-9 {
         (FitStatus::Fits, free_after, 0.0)
     } else if let Some(x) = expert_offload_for(facts, machine, format, mem.kv_cache_gb) {
+        // Every layer stays on the devices; only the experts of `cpu_layers` layers leave.
         expert_offload = Some(x);
+        placement = place(
+            machine,
+            mem.weights_gb - x.cpu_gb,
+            mem.kv_cache_gb,
+            facts.arch.layers,
+            facts.arch.attention_heads,
+        );
         (
             FitStatus::Offload,
             machine.offload_ram_gb - x.cpu_gb,
@@ -144,9 +187,9 @@ pub fn fit_at(
     }
 }
 
-/// The fewest layers whose routed experts must move to system RAM so the rest fits on the
-/// devices (llama.cpp only, mixture-of-experts models only). One layer of slack is kept on
-/// the devices for layer granularity.
+/// The fewest layers whose routed experts must move to system RAM so that everything else
+/// fits on the devices, each device on its own (llama.cpp only, mixture-of-experts models
+/// only): the devices are never pooled, and each holds whole layers, as in [`place`].
 pub fn expert_offload_for(
     facts: &OpenFacts<'_>,
     machine: &Machine,
@@ -161,22 +204,28 @@ pub fn expert_offload_for(
     }
     memory::moe_split(facts.params, facts.arch)?;
     let w = memory::weight_bytes(facts.params, facts.arch, format, machine.runtime);
-    let layers = facts.arch.layers.max(1) as f64;
-    let dense_gb = w.dense_gb + w.embeddings_gb;
-    let expert_layer_gb = w.expert_layer_gb(facts.arch.layers);
-    let layer_gb = (dense_gb + kv_gb) / layers + expert_layer_gb;
-    let free = machine.free_gb() - layer_gb;
-    let base = dense_gb + kv_gb;
-    if base > free {
+    let layers = facts.arch.layers.max(1);
+    let expert_layer_gb = w.expert_layer_gb(layers);
+    let fits_with = |n: u32| {
+        super::placement::rest_gb(
+            machine,
+            w.total_gb() - n as f64 * expert_layer_gb,
+            kv_gb,
+            layers,
+        ) <= 1e-9
+    };
+    if expert_layer_gb <= 0.0 || fits_with(0) || !fits_with(layers) {
         return None;
     }
-    let on_gpu_layers = ((free - base) / expert_layer_gb.max(1e-12))
-        .floor()
-        .min(layers);
-    let cpu_layers = (layers - on_gpu_layers).max(0.0);
-    let cpu_gb = cpu_layers * expert_layer_gb;
-    (cpu_layers >= 1.0 && cpu_gb <= machine.offload_ram_gb).then_some(ExpertOffload {
-        cpu_layers: cpu_layers as u32,
+    // Fewer experts in RAM never helps the devices: the smallest n that fits, by bisection.
+    let (mut lo, mut hi) = (0, layers);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fits_with(mid) { hi = mid } else { lo = mid }
+    }
+    let cpu_gb = hi as f64 * expert_layer_gb;
+    (cpu_gb <= machine.offload_ram_gb).then_some(ExpertOffload {
+        cpu_layers: hi,
         cpu_gb,
     })
 }

@@ -403,6 +403,42 @@ mod tests {
         );
     }
 
+    /// Expert offload keeps every layer on the devices (issue 13, bug 8): the command offloads
+    /// experts only (`--n-gpu-layers 999` with `--n-cpu-moe`), the placement has no whole
+    /// layers in RAM, each device holds what it is given, and what RAM holds is the experts.
+    #[test]
+    fn expert_offload_is_one_placement_end_to_end() {
+        let ds = Dataset::bundled();
+        for preset in ["rtx4090", "rtx3090x2"] {
+            let cfg = Config {
+                ram_gb: 256.0,
+                quant: QuantChoice::Fixed("q4_k_m".into()),
+                ..Config::with_preset(ds.preset(preset).unwrap())
+            };
+            let a = rank::analyze(ds, &cfg);
+            let row = a.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
+            let fit = row.fit.as_ref().unwrap();
+            let x = fit.expert_offload.expect("expert offload");
+            assert_eq!(fit.placement.rest_layers, 0, "{preset}: {fit:?}");
+            let layers = row.model.arch.as_ref().unwrap().layers;
+            assert_eq!(fit.placement.gpu_layers(), layers, "{preset}");
+            for s in &fit.placement.shares {
+                assert!(s.used_gb() <= s.usable_gb + 1e-9, "{preset}: {s:?}");
+            }
+            let on_devices: f64 = fit.placement.shares.iter().map(|s| s.weights_gb).sum();
+            assert!((on_devices + x.cpu_gb - fit.memory.weights_gb).abs() < 1e-6);
+            let ram = fit.ram_share().unwrap();
+            assert!(ram.experts_only && (ram.weights_gb - x.cpu_gb).abs() < 1e-9);
+            let l = launch_for(&cfg, "minimax-m2.5");
+            assert!(
+                l.command.contains("--n-gpu-layers 999")
+                    && l.command.contains(&format!("--n-cpu-moe {}", x.cpu_layers)),
+                "{preset}: {}",
+                l.command
+            );
+        }
+    }
+
     #[test]
     fn vllm_command_uses_tensor_parallel_and_real_repos() {
         let ds = Dataset::bundled();

@@ -65,22 +65,25 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
             format!("{:.1}", left),
         ]);
     }
-    if fit.placement.rest_layers > 0 {
-        cats.push("System RAM".into());
-        let per = fit.placement.rest_gb;
-        let wshare =
-            fit.memory.weights_gb / (fit.memory.weights_gb + fit.memory.kv_cache_gb).max(1e-9);
-        w.push(round1(per * wshare));
-        kv.push(round1(per * (1.0 - wshare)));
+    if let Some(ram) = fit.ram_share() {
+        let label = if ram.experts_only {
+            "System RAM (experts)"
+        } else {
+            "System RAM"
+        };
+        let left = (a.machine.offload_ram_gb - ram.weights_gb - ram.kv_cache_gb).max(0.0);
+        cats.push(label.into());
+        w.push(round1(ram.weights_gb));
+        kv.push(round1(ram.kv_cache_gb));
         o.push(0.0);
-        free.push(round1((a.machine.offload_ram_gb - per).max(0.0)));
+        free.push(round1(left));
         rows.push(vec![
-            "System RAM".into(),
-            fit.placement.rest_layers.to_string(),
-            format!("{:.1}", per * wshare),
-            format!("{:.1}", per * (1.0 - wshare)),
+            label.into(),
+            ram.layers.to_string(),
+            format!("{:.1}", ram.weights_gb),
+            format!("{:.1}", ram.kv_cache_gb),
             "0".into(),
-            format!("{:.1}", (a.machine.offload_ram_gb - per).max(0.0)),
+            format!("{left:.1}"),
         ]);
     }
     chart = chart
@@ -102,13 +105,22 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
     }
     ChartData {
         chart,
-        caption: format!(
-            "{} at {}: {} layers on the devices, {} in system RAM. Each device holds whole layers plus its own overhead.",
-            row.model.name,
-            fit.format_id,
-            fit.placement.gpu_layers(),
-            fit.placement.rest_layers
-        ),
+        caption: match fit.ram_share() {
+            Some(r) if r.experts_only => format!(
+                "{} at {}: all {} layers on the devices, the routed experts of {} layers in system RAM (--n-cpu-moe). Each device holds whole layers plus its own overhead.",
+                row.model.name,
+                fit.format_id,
+                fit.placement.gpu_layers(),
+                r.layers
+            ),
+            _ => format!(
+                "{} at {}: {} layers on the devices, {} in system RAM. Each device holds whole layers plus its own overhead.",
+                row.model.name,
+                fit.format_id,
+                fit.placement.gpu_layers(),
+                fit.placement.rest_layers
+            ),
+        },
         headers: vec![
             "Device".into(),
             "Layers".into(),
