@@ -49,7 +49,7 @@ pub const FLAGS: &[(Runtime, &str, &str)] = &[
     ),
     (Runtime::Sglang, "--model-path", SGLANG_DOC),
     (Runtime::Sglang, "--tp", SGLANG_DOC),
-    (Runtime::Sglang, "--pp", SGLANG_DOC),
+    (Runtime::Sglang, "--pp-size", SGLANG_DOC),
     (Runtime::Sglang, "--context-length", SGLANG_DOC),
     (Runtime::Sglang, "--mem-fraction-static", SGLANG_DOC),
     (Runtime::Sglang, "--max-running-requests", SGLANG_DOC),
@@ -194,21 +194,31 @@ pub fn command(
                     "python -m sglang.launch_server --model-path {repo}"
                 )]
             };
-            match fit.placement.mode {
-                Mode::Tensor { size } if size > 1 => p.push(if vllm {
-                    format!("--tensor-parallel-size {size}")
-                } else {
-                    format!("--tp {size}")
-                }),
-                Mode::Pipeline { stages } => {
-                    notes.push(format!("{devices} GPUs do not divide the model's attention heads, so the GPUs form pipeline stages."));
+            if let Mode::Parallel { tensor, pipeline } = fit.placement.mode {
+                if tensor > 1 {
                     p.push(if vllm {
-                        format!("--pipeline-parallel-size {stages}")
+                        format!("--tensor-parallel-size {tensor}")
                     } else {
-                        format!("--pp {stages}")
+                        format!("--tp {tensor}")
                     });
                 }
-                _ => {}
+                if pipeline > 1 {
+                    notes.push(format!(
+                        "Tensor parallelism stays within {tensor} GPUs (one node's NVLink domain, dividing the {} attention heads); {pipeline} pipeline stages run one after another.",
+                        model.arch.as_ref().map_or(0, |a| a.attention_heads)
+                    ));
+                    p.push(if vllm {
+                        format!("--pipeline-parallel-size {pipeline}")
+                    } else {
+                        format!("--pp-size {pipeline}")
+                    });
+                }
+                let used = (tensor * pipeline) as usize;
+                if used < devices {
+                    notes.push(format!(
+                        "{used} of the {devices} GPUs are used: no tensor × pipeline arrangement of all of them divides the heads with no more stages than the model's layers."
+                    ));
+                }
             }
             p.push(if vllm {
                 format!("--max-model-len {ctx}")
@@ -403,6 +413,29 @@ mod tests {
         );
     }
 
+    /// Eight rows of 16 H200 under vLLM (issue 13, bug 10): TP 8 × PP 16 for DeepSeek-V3's 61
+    /// layers and 128 heads, not 128 pipeline stages; every device's share within its memory.
+    #[test]
+    fn many_gpus_get_tensor_times_pipeline_within_the_layers() {
+        let cfg = Config {
+            runtime: Runtime::Vllm,
+            hardware: (0..8)
+                .map(|_| crate::engine::config::DeviceChoice {
+                    device: crate::engine::config::DeviceRef::Known("h200".into()),
+                    count: 16,
+                })
+                .collect(),
+            ..Config::default()
+        };
+        let l = launch_for(&cfg, "deepseek-v3");
+        assert!(
+            l.command.contains("--tensor-parallel-size 8")
+                && l.command.contains("--pipeline-parallel-size 16"),
+            "{}",
+            l.command
+        );
+    }
+
     /// Expert offload keeps every layer on the devices (issue 13, bug 8): the command offloads
     /// experts only (`--n-gpu-layers 999` with `--n-cpu-moe`), the placement has no whole
     /// layers in RAM, each device holds what it is given, and what RAM holds is the experts.
@@ -416,7 +449,11 @@ mod tests {
                 ..Config::with_preset(ds.preset(preset).unwrap())
             };
             let a = rank::analyze(ds, &cfg);
-            let row = a.rows.iter().find(|r| r.model.id == "minimax-m2.5").unwrap();
+            let row = a
+                .rows
+                .iter()
+                .find(|r| r.model.id == "minimax-m2.5")
+                .unwrap();
             let fit = row.fit.as_ref().unwrap();
             let x = fit.expert_offload.expect("expert offload");
             assert_eq!(fit.placement.rest_layers, 0, "{preset}: {fit:?}");

@@ -33,10 +33,29 @@ impl DeviceShare {
 pub enum Mode {
     /// Whole layers per device, proportional to free memory.
     Layers,
-    /// Tensor parallelism over `size` GPUs.
-    Tensor { size: u32 },
-    /// Equal pipeline stages over `stages` GPUs.
-    Pipeline { stages: u32 },
+    /// vLLM / SGLang: `tensor` GPUs share every layer of a stage, `pipeline` stages of
+    /// consecutive layers run one after another (`tensor × pipeline` GPUs in use).
+    Parallel { tensor: u32, pipeline: u32 },
+}
+
+/// The most GPUs tensor parallelism spans: one node's NVLink domain (8 in an HGX / DGX box).
+/// Across nodes the serving engines' own guidance is pipeline stages, one per node.
+pub const TENSOR_PARALLEL_MAX: u32 = 8;
+
+/// The arrangement of `n` GPUs for a model with `heads` attention heads and `layers` layers:
+/// tensor parallelism as wide as possible (at most [`TENSOR_PARALLEL_MAX`], dividing both the
+/// GPUs used and the heads), pipeline stages for the rest, never more stages than layers. When
+/// no arrangement uses every GPU, the most GPUs that can be used are.
+pub fn arrangement(n: u32, heads: u32, layers: u32) -> (u32, u32) {
+    let layers = layers.max(1);
+    for used in (1..=n.max(1)).rev() {
+        for tp in (1..=used.min(TENSOR_PARALLEL_MAX)).rev() {
+            if used.is_multiple_of(tp) && heads.is_multiple_of(tp) && used / tp <= layers {
+                return (tp, used / tp);
+            }
+        }
+    }
+    (1, 1)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -171,44 +190,45 @@ pub fn quick_rest_gb(
 ) -> f64 {
     match machine.runtime.split() {
         Split::Layers => rest_gb(machine, weights_gb, kv_gb, layers),
-        Split::Tensor => {
-            let n = machine.units.len().max(1) as u32;
-            parallel_shares(machine, weights_gb + kv_gb, layers, attention_heads, n)
-                .map(|(need, u)| (need - u.free_gb()).max(0.0))
-                .sum()
-        }
+        Split::Tensor => parallel_shares(machine, weights_gb + kv_gb, layers, attention_heads)
+            .map(|(need, _, u)| (need - u.free_gb()).max(0.0))
+            .sum(),
     }
 }
 
-/// Each device's GB under tensor parallelism (equal shards) or, when `n` does not divide the
-/// heads, equal pipeline stages (the first stages take the extra layers).
 /// Layers of pipeline stage `i` when `layers` are split evenly over `n` stages (the first
 /// stages take the remainder).
-fn stage_layers(i: usize, layers: u32, n: u32) -> u32 {
-    layers / n + u32::from((i as u32) < layers % n)
+fn stage_layers(i: u32, layers: u32, n: u32) -> u32 {
+    layers / n.max(1) + u32::from(i < layers % n.max(1))
 }
 
+/// Each device's GB and layers under a tensor × pipeline arrangement: stage `i / tensor`
+/// holds its share of the layers (the first stages take the extra ones), split evenly over the
+/// stage's `tensor` GPUs; GPUs beyond `tensor × pipeline` hold nothing.
 fn parallel_shares<'m>(
     machine: &'m Machine,
     total_gb: f64,
     layers: u32,
     heads: u32,
-    n: u32,
-) -> impl Iterator<Item = (f64, &'m super::hardware::DeviceUnit)> + 'm {
-    let tensor = heads.is_multiple_of(n);
+) -> impl Iterator<Item = (f64, u32, &'m super::hardware::DeviceUnit)> + 'm {
     let layers = layers.max(1);
+    let (tp, pp) = arrangement(machine.units.len() as u32, heads, layers);
     machine.units.iter().enumerate().map(move |(i, u)| {
-        let need = if tensor {
-            total_gb / n as f64
-        } else {
-            total_gb * stage_layers(i, layers, n) as f64 / layers as f64
-        };
-        (need, u)
+        let i = i as u32;
+        if i >= tp * pp {
+            return (0.0, 0, u);
+        }
+        let stage = stage_layers(i / tp, layers, pp);
+        (
+            total_gb * stage as f64 / layers as f64 / tp as f64,
+            stage,
+            u,
+        )
     })
 }
 
-/// Tensor parallelism over every GPU (or equal pipeline stages when the GPU count does not
-/// divide the attention heads): the smallest card bounds the whole.
+/// Tensor × pipeline parallelism over the GPUs ([`arrangement`]): the smallest card of a
+/// stage bounds it.
 pub fn place_parallel(
     machine: &Machine,
     weights_gb: f64,
@@ -216,22 +236,17 @@ pub fn place_parallel(
     layers: u32,
     attention_heads: u32,
 ) -> Placement {
-    let n = machine.units.len().max(1) as u32;
+    let n = machine.units.len() as u32;
     let layers = layers.max(1);
     let total = weights_gb + kv_gb;
-    let tensor = attention_heads.is_multiple_of(n);
+    let (tensor, pipeline) = arrangement(n, attention_heads, layers);
     let wshare = if total > 0.0 { weights_gb / total } else { 1.0 };
     let mut rest = 0.0;
-    let shares = parallel_shares(machine, total, layers, attention_heads, n)
-        .enumerate()
-        .map(|(i, (need, u))| {
+    let shares = parallel_shares(machine, total, layers, attention_heads)
+        .map(|(need, stage_layers, u)| {
             rest += (need - u.free_gb()).max(0.0);
             DeviceShare {
-                layers: if tensor {
-                    layers
-                } else {
-                    stage_layers(i, layers, n)
-                },
+                layers: stage_layers,
                 weights_gb: need * wshare,
                 kv_cache_gb: need * (1.0 - wshare),
                 overhead_gb: u.overhead_gb.min(u.usable_gb),
@@ -240,13 +255,41 @@ pub fn place_parallel(
         })
         .collect();
     Placement {
-        mode: if tensor {
-            Mode::Tensor { size: n }
-        } else {
-            Mode::Pipeline { stages: n }
-        },
+        mode: Mode::Parallel { tensor, pipeline },
         shares,
         rest_layers: 0,
         rest_gb: rest,
+    }
+}
+
+#[cfg(test)]
+mod arrangement_tests {
+    use super::*;
+
+    /// Hand-picked arrangements (issue 13, bug 10): 128 GPUs for a 61-layer model with 128 heads
+    /// is TP 8 × PP 16, never 128 pipeline stages; six GPUs over 64 heads is TP 2 × PP 3; more
+    /// GPUs than stages × 8 can use are left idle rather than given empty stages.
+    #[test]
+    fn tensor_within_a_node_stages_within_the_layers() {
+        assert_eq!(arrangement(128, 128, 61), (8, 16));
+        assert_eq!(arrangement(6, 64, 61), (2, 3));
+        assert_eq!(arrangement(4, 40, 10), (4, 1));
+        assert_eq!(arrangement(3, 64, 61), (1, 3));
+        assert_eq!(arrangement(1024, 128, 61), (8, 61));
+        assert_eq!(arrangement(0, 64, 61), (1, 1));
+    }
+
+    #[test]
+    fn every_arrangement_is_valid() {
+        for n in 0..=300u32 {
+            for heads in [1u32, 12, 40, 64, 96, 128] {
+                for layers in [1u32, 2, 7, 61, 94] {
+                    let (tp, pp) = arrangement(n, heads, layers);
+                    assert!(tp >= 1 && pp >= 1 && tp <= TENSOR_PARALLEL_MAX);
+                    assert!(heads.is_multiple_of(tp) && pp <= layers);
+                    assert!(tp * pp <= n.max(1), "{n} {heads} {layers}: {tp}×{pp}");
+                }
+            }
+        }
     }
 }

@@ -92,15 +92,26 @@ pub fn decode_ceiling_tok_s(
     } else {
         let per_token_gb = active_gb + kv_gb;
         match fit.placement.mode {
-            Mode::Tensor { size } => {
-                let slowest = machine
+            Mode::Parallel { tensor, pipeline } => {
+                // Stages run one after another; a stage's GPUs read their shards at once, as
+                // fast as its slowest card.
+                for (stage, units) in machine
                     .units
-                    .iter()
-                    .map(|u| u.bandwidth_gb_s)
-                    .fold(f64::INFINITY, f64::min);
-                seconds += per_token_gb / size.max(1) as f64 / slowest;
+                    .chunks(tensor.max(1) as usize)
+                    .take(pipeline as usize)
+                    .enumerate()
+                {
+                    let slowest = units
+                        .iter()
+                        .map(|u| u.bandwidth_gb_s)
+                        .fold(f64::INFINITY, f64::min);
+                    let stage_layers = fit.placement.shares[stage * tensor.max(1) as usize].layers;
+                    seconds += stage_layers as f64 / layers * per_token_gb
+                        / tensor.max(1) as f64
+                        / slowest;
+                }
             }
-            Mode::Layers | Mode::Pipeline { .. } => {
+            Mode::Layers => {
                 for (share, unit) in fit.placement.shares.iter().zip(&machine.units) {
                     seconds += share.layers as f64 / layers * per_token_gb / unit.bandwidth_gb_s;
                 }
@@ -155,17 +166,25 @@ pub fn ttft_seconds(
     let layers = facts.arch.layers.max(1) as f64;
     let mut seconds = 0.0;
     match fit.placement.mode {
-        Mode::Tensor { size } => {
-            let slowest = machine
+        Mode::Parallel { tensor, pipeline } => {
+            for (stage, units) in machine
                 .units
-                .iter()
-                .map(|u| u.fp16_tflops.map(|t| t * prefill_mfu(u.family)))
-                .collect::<Option<Vec<f64>>>()?
-                .into_iter()
-                .fold(f64::INFINITY, f64::min);
-            seconds = flops / size.max(1) as f64 / (slowest * 1e12);
+                .chunks(tensor.max(1) as usize)
+                .take(pipeline as usize)
+                .enumerate()
+            {
+                let slowest = units
+                    .iter()
+                    .map(|u| u.fp16_tflops.map(|t| t * prefill_mfu(u.family)))
+                    .collect::<Option<Vec<f64>>>()?
+                    .into_iter()
+                    .fold(f64::INFINITY, f64::min);
+                let stage_layers = fit.placement.shares[stage * tensor.max(1) as usize].layers;
+                seconds +=
+                    flops * stage_layers as f64 / layers / tensor.max(1) as f64 / (slowest * 1e12);
+            }
         }
-        Mode::Layers | Mode::Pipeline { .. } => {
+        Mode::Layers => {
             for (share, unit) in fit.placement.shares.iter().zip(&machine.units) {
                 if share.layers == 0 {
                     continue;

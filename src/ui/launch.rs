@@ -23,8 +23,8 @@ pub fn LaunchPanel() -> impl IntoView {
                     "Layer split: {} (by free memory).",
                     fit.placement.shares.iter().enumerate().map(|(i, s)| format!("#{} {} layers", i + 1, s.layers)).collect::<Vec<_>>().join(", ")
                 ),
-                Mode::Tensor { size } if size > 1 => format!("Tensor parallel over {size} GPUs: each holds 1/{size} of every layer; the smallest card bounds the fit."),
-                Mode::Pipeline { stages } => format!("Pipeline parallel: {stages} equal stages."),
+                Mode::Parallel { tensor, pipeline: 1 } if tensor > 1 => format!("Tensor parallel over {tensor} GPUs: each holds 1/{tensor} of every layer; the smallest card bounds the fit."),
+                Mode::Parallel { tensor, pipeline } if pipeline > 1 => format!("{pipeline} pipeline stages of {tensor} tensor-parallel GPU(s): each stage holds its share of the layers."),
                 _ => String::new(),
             };
             Some((row.model.name.clone(), a.machine.runtime.name(), l.command, l.notes, split))
