@@ -287,6 +287,8 @@ pub struct Analysis<'a> {
     pub quant_refusal: Option<String>,
     /// The metric's own scale: 100 for percentages and profiles, 10 for a score out of 10.
     pub metric_max: f64,
+    /// Why the ranking differs from the one asked for (all custom weights zero), if it does.
+    pub rank_note: Option<String>,
 }
 
 impl Analysis<'_> {
@@ -471,7 +473,30 @@ pub fn row_for<'a>(
 }
 
 /// The whole answer for a configuration.
+/// The ranking the engine can use: custom weights that are all zero weigh nothing, so the
+/// four benchmarks are weighed equally instead, with the reason (shown beside the ranking).
+pub fn effective_rank(rank: &RankBy) -> (RankBy, Option<String>) {
+    match rank {
+        RankBy::Custom(w) if w.iter().all(|x| *x == 0) => (
+            RankBy::Custom([1; 4]),
+            Some("Every custom weight is zero, so the four benchmarks are weighed equally.".into()),
+        ),
+        other => (other.clone(), None),
+    }
+}
+
 pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
+    let (rank, rank_note) = effective_rank(&cfg.rank);
+    let adjusted;
+    let cfg = if rank_note.is_some() {
+        adjusted = Config {
+            rank,
+            ..cfg.clone()
+        };
+        &adjusted
+    } else {
+        cfg
+    };
     let scope = Scope::of(dataset, cfg.data);
     let machine = hardware::resolve(dataset, cfg);
     // The fixed format (or its refusal) is the machine's, not a model's: decided once.
@@ -532,6 +557,7 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
             .filter(|k| k.id != cfg.kv)
             .map(|_| cfg.kv.clone()),
         quant_refusal,
+        rank_note,
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,
@@ -881,6 +907,37 @@ mod runtime_tests {
                 );
             }
         }
+    }
+
+    /// All custom weights at zero (issue 13, bug 11): the engine weighs the four benchmarks
+    /// equally and says so, instead of a headline claiming no model has a figure.
+    #[test]
+    fn all_zero_custom_weights_rank_equally_and_say_so() {
+        let ds = Dataset::bundled();
+        let zero = analyze(
+            ds,
+            &Config {
+                rank: RankBy::Custom([0; 4]),
+                ..Config::default()
+            },
+        );
+        let equal = analyze(
+            ds,
+            &Config {
+                rank: RankBy::Custom([1; 4]),
+                ..Config::default()
+            },
+        );
+        assert!(zero.rank_note.is_some() && equal.rank_note.is_none());
+        assert!(zero.best.is_some());
+        assert_eq!(headline(ds, &zero), headline(ds, &equal));
+        let ids = |a: &Analysis<'_>| {
+            a.rows
+                .iter()
+                .map(|r| r.model.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&zero), ids(&equal));
     }
 
     /// Headlines that do not mislead (issue 13, bug 11): a runtime that cannot use the devices

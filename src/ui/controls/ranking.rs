@@ -87,6 +87,7 @@ pub fn RankingControls() -> impl IntoView {
                 RankBy::Bench(id) => ds.benchmark(id).map_or_else(String::new, |b| b.description.clone()),
                 RankBy::Custom(_) => "Weights 0–10 per benchmark; models need scores for half the weight.".to_string(),
             })}</p>
+            {move || ctx.analysis.with(|a| a.rank_note.clone()).map(|n| view! { <p class="hint rank-note" id="rank-note" role="status">{n}</p> })}
             {toggle("show-prop", "Show proprietary models as reference", |c| c.show_proprietary, |c, v| c.show_proprietary = v)}
             {toggle("only-fits", "Only models that run on this hardware", |c| c.only_fits, |c, v| c.only_fits = v)}
             {toggle("penalty", "Apply a quantization quality penalty (assumed)", |c| c.penalty, |c, v| c.penalty = v)}
