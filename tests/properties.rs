@@ -84,7 +84,7 @@ proptest! {
         if chosen.status == FitStatus::Fits {
             // The search order is the preference order (native checkpoint first, then smaller
             // formats by quality): nothing before the chosen format fits.
-            for f in fit::candidate_formats(ds, &facts, &machine).take_while(|f| f.id != chosen.format_id) {
+            for f in fit::candidate_formats(ds, &facts, &machine, false).take_while(|f| f.id != chosen.format_id) {
                 prop_assert!(fit::fit_at(&facts, &machine, &w, f).status != FitStatus::Fits,
                     "{model}: chose {} but {} comes first and also fits", chosen.format_id, f.id);
             }

@@ -50,6 +50,7 @@ fn arb_config() -> impl Strategy<Value = Config> {
         1024u32..=1_048_576,
         prop::option::of((prop::sample::select(models2), 1u32..5000)),
         prop::option::of(hardware_strategy()),
+        (any::<bool>(), 0u32..=5000),
     );
     (
         hardware,
@@ -72,7 +73,7 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 (p, f, pen),
                 selected,
                 data,
-                (runtime, prompt, cal, cmp),
+                (runtime, prompt, cal, cmp, (fp16, min)),
             )| Config {
                 hardware,
                 ram_gb: ram as f64,
@@ -91,6 +92,8 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 prompt_tokens: prompt,
                 calibration: cal.map(|(m, t)| (m, t as f64 / 10.0)),
                 compare: cmp,
+                full_precision: fp16,
+                min_tok_s: min as f64 / 10.0,
             },
         )
 }

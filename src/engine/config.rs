@@ -79,6 +79,13 @@ pub enum DataDate {
     Seed,
 }
 
+/// The decode speed the headline model must reach by default, estimated tok/s: an agent that
+/// writes a 1,000-token edit waits 100 s at this speed, about the limit of interactive work
+/// (reading speed is 5–10 tok/s).
+pub const DEFAULT_MIN_TOK_S: f64 = 10.0;
+/// The floor's range in the URL and the controls.
+pub const MAX_MIN_TOK_S: f64 = 500.0;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub hardware: Vec<DeviceChoice>,
@@ -106,6 +113,12 @@ pub struct Config {
     pub calibration: Option<(String, f64)>,
     /// A second hardware setup to compare with (the one you are thinking of buying).
     pub compare: Option<Vec<DeviceChoice>>,
+    /// Allow 16-bit weights where an 8-bit format fits (off: an 8-bit format is within the
+    /// measurement noise of BF16 and reads half the bytes per token).
+    pub full_precision: bool,
+    /// The decode speed (estimated tok/s) the headline model must reach; slower rows are
+    /// shown but do not lead unless nothing reaches it.
+    pub min_tok_s: f64,
 }
 
 impl Default for Config {
@@ -131,6 +144,8 @@ impl Default for Config {
             prompt_tokens: DEFAULT_PROMPT_TOKENS,
             calibration: None,
             compare: None,
+            full_precision: false,
+            min_tok_s: DEFAULT_MIN_TOK_S,
         }
     }
 }

@@ -367,12 +367,21 @@ mod tests {
             ..Config::with_preset(ds.preset("pro6000-5090").unwrap())
         };
         let l = launch_for(&cfg, "qwen3-coder-30b-a3b");
+        // BF16 fits too, but Q8_0 is the default where it fits (issue 13, section 2).
         assert!(
             l.command
-                .starts_with("llama-server -hf unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:BF16"),
+                .starts_with("llama-server -hf unsloth/Qwen3-Coder-30B-A3B-Instruct-GGUF:Q8_0"),
             "{}",
             l.command
         );
+        let full = launch_for(
+            &Config {
+                full_precision: true,
+                ..cfg.clone()
+            },
+            "qwen3-coder-30b-a3b",
+        );
+        assert!(full.command.contains("GGUF:BF16"), "{}", full.command);
         assert!(
             l.command.contains("--ctx-size 131072 --parallel 2"),
             "{}",

@@ -10,7 +10,7 @@
 //! * a profile averages its benchmarks' points (0–100) with its weights, over the benchmarks
 //!   the model has; a model needs at least half the profile's weight to be ranked.
 
-use super::config::{Config, DataDate, QuantChoice, RankBy};
+use super::config::{self, Config, DataDate, QuantChoice, RankBy};
 use super::dataset::{Benchmark, Dataset, DateBasis, Model, SEED_DATE, Score};
 use super::date::Date;
 use super::fit::{self, Fit, FitStatus};
@@ -289,6 +289,10 @@ pub struct Analysis<'a> {
     pub metric_max: f64,
     /// Why the ranking differs from the one asked for (all custom weights zero), if it does.
     pub rank_note: Option<String>,
+    /// The speed floor the headline model had to reach (estimated tok/s), and whether no
+    /// model that runs here reaches it (the headline then names the best below it).
+    pub min_tok_s: f64,
+    pub below_floor: bool,
 }
 
 impl Analysis<'_> {
@@ -421,7 +425,13 @@ pub fn row_for<'a>(
         _ => None,
     };
     let (raw_value, coverage) = rank_value(&picks, extra.as_ref(), &cfg.rank);
-    let fit = fit::best_fit(dataset, model, machine, workload, fixed);
+    let choice = match fixed {
+        Some(f) => fit::Choice::Fixed(f),
+        None => fit::Choice::Best {
+            full_precision: cfg.full_precision,
+        },
+    };
+    let fit = fit::best_fit(dataset, model, machine, workload, choice);
     let facts = model.open_facts();
     let mut decode = None;
     let mut ttft = None;
@@ -538,9 +548,18 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
             && (!cfg.only_fits || !r.model.open_weight || r.runs_locally())
     });
     sort_rows(&mut rows);
-    let best = rows
-        .iter()
-        .position(|r| r.runs_locally() && r.value.is_some());
+    // The headline model: the first ranked row that runs here at the speed floor; when none
+    // reaches it, the first that runs at all (and the headline says it is below the floor).
+    let min_tok_s = config::clamp_f64(
+        cfg.min_tok_s,
+        0.0,
+        config::MAX_MIN_TOK_S,
+        config::DEFAULT_MIN_TOK_S,
+    );
+    let runs = |r: &Row<'_>| r.runs_locally() && r.value.is_some();
+    let fast_enough = |r: &Row<'_>| r.decode_est_tok_s.is_none_or(|t| t >= min_tok_s);
+    let floor_best = rows.iter().position(|r| runs(r) && fast_enough(r));
+    let best = floor_best.or_else(|| rows.iter().position(runs));
     Analysis {
         scope,
         machine,
@@ -558,6 +577,8 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
             .map(|_| cfg.kv.clone()),
         quant_refusal,
         rank_note,
+        min_tok_s,
+        below_floor: floor_best.is_none() && best.is_some(),
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,
@@ -691,6 +712,12 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
         best.model.name,
         a.show(value)
     );
+    if let Some(t) = best.decode_est_tok_s {
+        text.push_str(&format!(
+            " Expect about {} tok/s (estimate).",
+            speed_text(t)
+        ));
+    }
     let gap = |leader: Option<Leader<'_>>, kind: &str| -> Option<String> {
         let l = leader?;
         let g = l.value - value;
@@ -722,8 +749,41 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
     if !parts.is_empty() {
         text.push_str(&format!(" It is {}.", parts.join(" and ")));
     }
+    let floor_text = {
+        let mut text = String::new();
+        let floor = speed_text(a.min_tok_s);
+        if a.below_floor {
+            text.push_str(&format!(
+                " No model that runs here reaches your {floor} tok/s floor; this is the best-scoring one that runs."
+            ));
+        } else if let Some(faster_than_floor) = a
+            .rows
+            .iter()
+            .take(a.best.unwrap_or(0))
+            .find(|r| r.runs_locally() && r.value.is_some())
+        {
+            text.push_str(&format!(
+                " {} scores higher but runs here at about {} tok/s, below your {floor} tok/s floor.",
+                faster_than_floor.model.name,
+                faster_than_floor
+                    .decode_est_tok_s
+                    .map_or_else(|| "?".into(), speed_text)
+            ));
+        }
+        text
+    };
+    text.push_str(&floor_text);
     text.push_str(&format!(" Data as of {date}."));
     text
+}
+
+/// A speed for prose: whole tok/s from 10 up, one decimal below.
+fn speed_text(t: f64) -> String {
+    if t >= 10.0 {
+        format!("{t:.0}")
+    } else {
+        format!("{t:.1}")
+    }
 }
 
 /// What each runtime can do with the configuration's hardware: usable memory after the
@@ -907,6 +967,57 @@ mod runtime_tests {
                 );
             }
         }
+    }
+
+    /// The speed floor (issue 13, section 2): on Strix Halo the dense Qwen3.6-27B scores higher
+    /// but decodes under 10 tok/s, so the faster MoE leads and the headline says why; with the
+    /// floor at 0 the dense model leads; with a floor nothing reaches, the best that runs leads
+    /// and the headline says so. The headline states the expected speed.
+    #[test]
+    fn the_headline_model_reaches_the_speed_floor() {
+        let ds = Dataset::bundled();
+        let base = Config::with_preset(ds.preset("strixhalo128").unwrap());
+        let a = analyze(ds, &base);
+        let best = a.best_row().unwrap();
+        assert!(best.decode_est_tok_s.unwrap() >= 10.0 && !a.below_floor);
+        let skipped = a.rows.iter().find(|r| r.model.id == "qwen3.6-27b").unwrap();
+        assert!(skipped.value > best.value && skipped.decode_est_tok_s.unwrap() < 10.0);
+        let h = headline(ds, &a);
+        assert!(
+            h.contains("tok/s (estimate)") && h.contains("below your 10 tok/s floor"),
+            "{h}"
+        );
+        let no_floor = analyze(
+            ds,
+            &Config {
+                min_tok_s: 0.0,
+                ..base.clone()
+            },
+        );
+        assert_eq!(no_floor.best_row().unwrap().model.id, "qwen3.6-27b");
+        let high = analyze(
+            ds,
+            &Config {
+                min_tok_s: 500.0,
+                ..base.clone()
+            },
+        );
+        assert!(high.below_floor);
+        assert_eq!(high.best_row().unwrap().model.id, "qwen3.6-27b");
+        assert!(headline(ds, &high).contains("reaches your 500 tok/s floor"));
+        // The engine clamps a floor it is given: NaN is the default floor, a negative one none.
+        let id = |min: f64| {
+            let a = analyze(
+                ds,
+                &Config {
+                    min_tok_s: min,
+                    ..base.clone()
+                },
+            );
+            a.best_row().unwrap().model.id.clone()
+        };
+        assert_eq!(id(f64::NAN), best.model.id);
+        assert_eq!(id(-5.0), "qwen3.6-27b");
     }
 
     /// All custom weights at zero (issue 13, bug 11): the engine weighs the four benchmarks

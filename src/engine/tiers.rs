@@ -239,7 +239,7 @@ pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
             context_tokens: ctx,
             ..workload
         };
-        for f in super::fit::candidate_formats(dataset, &facts, &machine) {
+        for f in super::fit::candidate_formats(dataset, &facts, &machine, cfg.full_precision) {
             let need = super::memory::breakdown(
                 facts.params,
                 facts.arch,

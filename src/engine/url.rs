@@ -308,6 +308,12 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     if let Some(devices) = &cfg.compare {
         push("cmp", encode_devices(dataset, devices));
     }
+    if cfg.full_precision != d.full_precision {
+        push("fp16", if cfg.full_precision { "1" } else { "0" }.into());
+    }
+    if cfg.min_tok_s != d.min_tok_s {
+        push("min", fmt_num(cfg.min_tok_s));
+    }
     parts.join("&")
 }
 
@@ -446,10 +452,22 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                 Some(r) => cfg.rank = r,
                 None => notices.push(bad("ranking")),
             },
-            "prop" | "fits" | "pen" => match parse_bool(value) {
+            "min" => match value.parse::<f64>().ok().filter(|v| v.is_finite()) {
+                Some(m) => {
+                    let c =
+                        config::clamp_f64(m, 0.0, config::MAX_MIN_TOK_S, config::DEFAULT_MIN_TOK_S);
+                    if c != m {
+                        notices.push(notice("min", format!("minimum speed clamped to {c} tok/s")));
+                    }
+                    cfg.min_tok_s = c;
+                }
+                None => notices.push(bad("minimum speed (tok/s)")),
+            },
+            "prop" | "fits" | "pen" | "fp16" => match parse_bool(value) {
                 Some(b) => match key.as_str() {
                     "prop" => cfg.show_proprietary = b,
                     "fits" => cfg.only_fits = b,
+                    "fp16" => cfg.full_precision = b,
                     _ => cfg.penalty = b,
                 },
                 None => notices.push(bad("on/off switch")),

@@ -28,6 +28,16 @@ pub fn WorkloadControls() -> impl IntoView {
     };
     let initial_ctx = ctx.cfg.with_untracked(|c| format_tokens(c.context_tokens));
     let initial_n = ctx.cfg.with_untracked(|c| c.sessions.to_string());
+    let initial_min = ctx.cfg.with_untracked(|c| format!("{}", c.min_tok_s));
+    // Formats the chosen runtime cannot load on these devices stay listed, marked and disabled.
+    let loadable = move |f: &crate::engine::dataset::WeightFormat| {
+        ctx.analysis.with(|a| {
+            a.machine
+                .runtime
+                .supports_format(f, a.machine.all_blackwell())
+        })
+    };
+    let runtime_name = move || ctx.analysis.with(|a| a.machine.runtime.name());
     view! {
         <fieldset class="group" id="workload">
             <legend>"Workload"</legend>
@@ -35,8 +45,20 @@ pub fn WorkloadControls() -> impl IntoView {
                 <label for="quant">"Quantization"</label>
                 <select id="quant" on:change=on_quant prop:value=quant_value>
                     <option value="auto">"Best that fits (highest quality first)"</option>
-                    {ds.weight_formats.iter().map(|f| view! {
-                        <option value=f.id.clone()>{format!("{} · {} bits/weight", f.name, f.bits_per_weight)}</option>
+                    {ds.weight_formats.iter().map(|f| {
+                        let label = {
+                            let f = f.clone();
+                            move || if loadable(&f) {
+                                format!("{} · {} bits/weight", f.name, f.bits_per_weight)
+                            } else {
+                                format!("{} · not loadable by {} here", f.name, runtime_name())
+                            }
+                        };
+                        let disabled = {
+                            let f = f.clone();
+                            move || !loadable(&f)
+                        };
+                        view! { <option value=f.id.clone() disabled=disabled>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>
@@ -61,6 +83,21 @@ pub fn WorkloadControls() -> impl IntoView {
                         return Err(format!("between 1 and {}", config::MAX_SESSIONS));
                     }
                     ctx.update(|c| c.sessions = n);
+                    Ok(())
+                }/>
+            <div class="field check">
+                <input id="fp16" type="checkbox" prop:checked=move || ctx.cfg.with(|c| c.full_precision)
+                    on:change=move |ev| { let on = event_target_checked(&ev); ctx.update(|c| c.full_precision = on) }/>
+                <label for="fp16">"Allow 16-bit weights where an 8-bit format fits"</label>
+            </div>
+            <ParsedField id="min-speed" label="Minimum decode speed (tok/s)" initial=initial_min
+                hint="The headline model must reach it (estimate). Default 10: a 1,000-token edit in under two minutes."
+                parse=move |t: &str| {
+                    let v: f64 = t.trim().parse().map_err(|_| "enter a number, e.g. 10".to_string())?;
+                    if !(0.0..=config::MAX_MIN_TOK_S).contains(&v) {
+                        return Err(format!("between 0 and {}", config::MAX_MIN_TOK_S));
+                    }
+                    ctx.update(|c| c.min_tok_s = v);
                     Ok(())
                 }/>
             <div class="field">
