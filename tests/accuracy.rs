@@ -130,6 +130,7 @@ fn prefill_against_measurements() {
             hardware: vec![DeviceChoice {
                 device: DeviceRef::Known(m.device.clone()),
                 count: m.count,
+                reserved_gb: None,
             }],
             ..Config::default()
         };

@@ -30,6 +30,7 @@ fn device_cfg(device: &str, bench: &str, data: DataDate) -> Config {
         hardware: vec![DeviceChoice {
             device: DeviceRef::Known(device.into()),
             count: 1,
+            reserved_gb: None,
         }],
         data,
         rank: RankBy::Bench(bench.into()),
@@ -327,12 +328,14 @@ fn as_of_seed_date_versus_seed_snapshot() {
         68.0,
         "q3_k_m",
     );
-    // (At IQ4_XS: MXFP4 is gpt-oss's checkpoint format, no longer offered to other models; issue 13, bug 5.)
+    // At Q3_K_M: MXFP4 is gpt-oss's checkpoint format, no longer offered to other models (issue
+    // 13, bug 5), and IQ4_XS needs 23.6 GB with 64k of KV, above the 23.5 GB the card has beside
+    // the desktop session's 0.5 GB (issue 13, section 2).
     assert_best(
         &cfg("rtx4090", "swe_verified", seed),
         "qwen3-coder-30b-a3b",
         51.0,
-        "iq4_xs",
+        "q3_k_m",
     );
     // 32 GB: differs for the same reason (Devstral Small 2 at Q6_K vs Qwen3-Coder-30B-A3B at Q5_K_M).
     assert_best(

@@ -26,6 +26,7 @@ fn custom(memory_gb: f64, count: u32) -> Config {
                 unified: false,
             },
             count,
+            reserved_gb: None,
         }],
         ..Config::default()
     }

@@ -23,7 +23,11 @@ fn arb_config() -> impl Strategy<Value = Config> {
         }),
     ];
     let hardware = prop::collection::vec(
-        (device, 1u32..=16).prop_map(|(device, count)| DeviceChoice { device, count }),
+        (device, 1u32..=16).prop_map(|(device, count)| DeviceChoice {
+            device,
+            count,
+            reserved_gb: None,
+        }),
         1..6,
     );
     let rank = prop_oneof![
@@ -108,6 +112,7 @@ fn hardware_strategy() -> impl Strategy<Value = Vec<DeviceChoice>> {
         (prop::sample::select(devices), 1u32..=16).prop_map(|(id, count)| DeviceChoice {
             device: DeviceRef::Known(id),
             count,
+            reserved_gb: None,
         }),
         1..4,
     )

@@ -88,6 +88,7 @@ pub fn decode_cases(dataset: &Dataset) -> (Vec<Case>, Vec<Case>) {
             hardware: vec![DeviceChoice {
                 device: DeviceRef::Known(m.device.clone()),
                 count: m.count,
+                reserved_gb: None,
             }],
             runtime,
             context_tokens: m.context.unwrap_or(2048).max(1024),

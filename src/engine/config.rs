@@ -48,6 +48,9 @@ pub enum DeviceRef {
 pub struct DeviceChoice {
     pub device: DeviceRef,
     pub count: u32,
+    /// GB already in use on each device of the row (a desktop session, another process);
+    /// `None`: the device's default ([`crate::engine::hardware::default_reserved_gb`]).
+    pub reserved_gb: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -83,6 +86,8 @@ pub enum DataDate {
 /// writes a 1,000-token edit waits 100 s at this speed, about the limit of interactive work
 /// (reading speed is 5–10 tok/s).
 pub const DEFAULT_MIN_TOK_S: f64 = 10.0;
+/// The most GB a device row may mark as already in use.
+pub const MAX_RESERVED_GB: f64 = 256.0;
 /// The floor's range in the URL and the controls.
 pub const MAX_MIN_TOK_S: f64 = 500.0;
 
@@ -127,6 +132,7 @@ impl Default for Config {
             hardware: vec![DeviceChoice {
                 device: DeviceRef::Known("rtx-pro-6000".into()),
                 count: 1,
+                reserved_gb: None,
             }],
             ram_gb: 0.0,
             gpu_share: None,
@@ -168,6 +174,7 @@ pub fn preset_devices(preset: &super::dataset::Preset) -> Vec<DeviceChoice> {
         .map(|d| DeviceChoice {
             device: DeviceRef::Known(d.device.clone()),
             count: d.count,
+            reserved_gb: None,
         })
         .collect()
 }

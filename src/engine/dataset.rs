@@ -404,6 +404,10 @@ pub struct Device {
     /// Only weak sources (aggregators, single reviews) state these specs: marked on the page.
     #[serde(default)]
     pub weak_source: bool,
+    /// The card has display outputs: in a desktop it likely drives the screen, so memory is
+    /// reserved for the desktop session by default ([`crate::engine::hardware::DISPLAY_RESERVED_GB`]).
+    #[serde(default)]
+    pub display: bool,
     /// Price in US dollars, what kind ("launch_msrp" or "street"), when and where from.
     pub price_usd: Option<f64>,
     pub price_kind: Option<String>,
@@ -432,6 +436,8 @@ pub struct Preset {
 struct HardwareFile {
     devices: Vec<Device>,
     presets: Vec<Preset>,
+    #[serde(default, rename = "display_note")]
+    _display_note: String,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -26,10 +26,28 @@ pub struct DeviceUnit {
     pub usable_gb: f64,
     /// The runtime's own memory on this device (context, buffers, activations).
     pub overhead_gb: f64,
+    /// Memory already in use before the runtime starts (a desktop session, another process).
+    pub reserved_gb: f64,
     pub bandwidth_gb_s: f64,
     pub unified: bool,
     pub family: DeviceFamily,
     pub fp16_tflops: Option<f64>,
+}
+
+/// Memory a desktop session holds on the card that drives the screen, GB: a compositor and a
+/// browser at 4K take 0.3–1 GB (nvidia-smi on a GNOME or Windows desktop); applied by default to
+/// the first device of a machine when it has display outputs. Change it per device row.
+pub const DISPLAY_RESERVED_GB: f64 = 0.5;
+
+/// The memory reserved on a device by default: [`DISPLAY_RESERVED_GB`] on the first device of a
+/// machine when it is a discrete card with display outputs; nothing elsewhere (unified machines'
+/// GPU share already leaves the system its memory).
+pub fn default_reserved_gb(device: &super::dataset::Device, first: bool) -> f64 {
+    if first && device.display && device.kind == MemoryKind::Discrete {
+        DISPLAY_RESERVED_GB
+    } else {
+        0.0
+    }
 }
 
 impl DeviceUnit {
@@ -111,71 +129,100 @@ pub fn resolve(dataset: &Dataset, cfg: &Config) -> Machine {
 /// comparison setup).
 pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice]) -> Machine {
     let runtime = cfg.runtime;
-    let mut units = Vec::new();
+    let mut units: Vec<DeviceUnit> = Vec::new();
     let mut unsupported = Vec::new();
+    // What a runtime may use of a device: its claimed share of the memory, and never what is
+    // already in use (vLLM's utilisation is of the total, and it checks that much is free).
+    let usable = |memory: f64, share: f64, reserved: f64| {
+        (memory * share * runtime.memory_fraction())
+            .min(memory * share - reserved)
+            .max(0.0)
+    };
     for choice in hardware.iter().take(config::MAX_DEVICE_ROWS) {
         let count = choice.count.clamp(1, config::MAX_DEVICE_COUNT);
-        let unit = match &choice.device {
-            DeviceRef::Known(id) => dataset.device(id).map(|d| {
-                let unified = d.kind == MemoryKind::Unified;
-                let share = if unified {
-                    unified_share(cfg.gpu_share, d.gpu_share)
-                } else {
-                    1.0
-                };
-                DeviceUnit {
-                    id: d.id.clone(),
-                    name: d.name.clone(),
-                    memory_gb: d.memory_gb,
-                    usable_gb: d.memory_gb * share * runtime.memory_fraction(),
-                    overhead_gb: runtime.overhead_gb(),
-                    bandwidth_gb_s: d.bandwidth_gb_s,
+        let first_row = units.is_empty() && unsupported.is_empty();
+        let explicit = choice
+            .reserved_gb
+            .map(|r| config::clamp_f64(r, 0.0, config::MAX_RESERVED_GB, 0.0));
+        // The device as the runtime sees it with `reserved` GB already in use.
+        let unit_at = |reserved: f64| -> Option<DeviceUnit> {
+            match &choice.device {
+                DeviceRef::Known(id) => dataset.device(id).map(|d| {
+                    let unified = d.kind == MemoryKind::Unified;
+                    let share = if unified {
+                        unified_share(cfg.gpu_share, d.gpu_share)
+                    } else {
+                        1.0
+                    };
+                    DeviceUnit {
+                        id: d.id.clone(),
+                        name: d.name.clone(),
+                        memory_gb: d.memory_gb,
+                        usable_gb: usable(d.memory_gb, share, reserved),
+                        overhead_gb: runtime.overhead_gb(),
+                        reserved_gb: reserved,
+                        bandwidth_gb_s: d.bandwidth_gb_s,
+                        unified,
+                        family: DeviceFamily::parse(d.family.as_deref()),
+                        fp16_tflops: d.fp16_tflops,
+                    }
+                }),
+                DeviceRef::Custom {
+                    memory_gb,
+                    bandwidth_gb_s,
                     unified,
-                    family: DeviceFamily::parse(d.family.as_deref()),
-                    fp16_tflops: d.fp16_tflops,
+                } => {
+                    let memory = config::clamp_f64(
+                        *memory_gb,
+                        config::MIN_MEMORY_GB,
+                        config::MAX_MEMORY_GB,
+                        24.0,
+                    );
+                    let share = if *unified {
+                        unified_share(cfg.gpu_share, None)
+                    } else {
+                        1.0
+                    };
+                    Some(DeviceUnit {
+                        id: "custom".into(),
+                        name: format!("Custom {memory:.0} GB"),
+                        memory_gb: memory,
+                        usable_gb: usable(memory, share, reserved),
+                        overhead_gb: runtime.overhead_gb(),
+                        reserved_gb: reserved,
+                        family: DeviceFamily::Unknown,
+                        fp16_tflops: None,
+                        bandwidth_gb_s: config::clamp_f64(
+                            *bandwidth_gb_s,
+                            config::MIN_BANDWIDTH_GB_S,
+                            config::MAX_BANDWIDTH_GB_S,
+                            500.0,
+                        ),
+                        unified: *unified,
+                    })
                 }
-            }),
-            DeviceRef::Custom {
-                memory_gb,
-                bandwidth_gb_s,
-                unified,
-            } => {
-                let memory = config::clamp_f64(
-                    *memory_gb,
-                    config::MIN_MEMORY_GB,
-                    config::MAX_MEMORY_GB,
-                    24.0,
-                );
-                let share = if *unified {
-                    unified_share(cfg.gpu_share, None)
-                } else {
-                    1.0
-                };
-                Some(DeviceUnit {
-                    id: "custom".into(),
-                    name: format!("Custom {memory:.0} GB"),
-                    memory_gb: memory,
-                    usable_gb: memory * share * runtime.memory_fraction(),
-                    overhead_gb: runtime.overhead_gb(),
-                    family: DeviceFamily::Unknown,
-                    fp16_tflops: None,
-                    bandwidth_gb_s: config::clamp_f64(
-                        *bandwidth_gb_s,
-                        config::MIN_BANDWIDTH_GB_S,
-                        config::MAX_BANDWIDTH_GB_S,
-                        500.0,
-                    ),
-                    unified: *unified,
-                })
             }
         };
-        if let Some(unit) = unit {
-            // A custom device is assumed to run every runtime but NVFP4 (the user knows it).
-            if unit.family == DeviceFamily::Unknown || runtime.runs_on(unit.family) {
-                units.extend(std::iter::repeat_n(unit, count as usize));
-            } else {
-                unsupported.push(unit.name.clone());
-            }
+        // An explicit reservation is for every device of the row; the default one only for
+        // the machine's first device (the card that drives the screen).
+        let default_first = match &choice.device {
+            DeviceRef::Known(id) => dataset
+                .device(id)
+                .map_or(0.0, |d| default_reserved_gb(d, first_row)),
+            DeviceRef::Custom { .. } => 0.0,
+        };
+        let (Some(first), Some(rest)) = (
+            unit_at(explicit.unwrap_or(default_first)),
+            unit_at(explicit.unwrap_or(0.0)),
+        ) else {
+            continue;
+        };
+        // A custom device is assumed to run every runtime but NVFP4 (the user knows it).
+        if first.family == DeviceFamily::Unknown || runtime.runs_on(first.family) {
+            units.push(first);
+            units.extend(std::iter::repeat_n(rest, count as usize - 1));
+        } else {
+            unsupported.push(first.name.clone());
         }
     }
     let all_unified = !units.is_empty() && units.iter().all(|u: &DeviceUnit| u.unified);
@@ -201,6 +248,58 @@ mod tests {
     /// The engine does not trust its callers with the GPU share: NaN falls back to the
     /// device's default (a Mac Studio's 256 GB at 75% = 192 GB), +inf and 100 clamp to the
     /// whole memory (256 GB), a negative share to the minimum (10%: 25.6 GB).
+    fn machine(hw: &str, runtime: Runtime) -> Machine {
+        let ds = Dataset::bundled();
+        let (cfg, _) = crate::engine::url::decode(ds, &format!("v=1&hw={hw}"));
+        resolve(ds, &Config { runtime, ..cfg })
+    }
+
+    /// Memory already in use (issue 13, section 2): the desktop's 0.5 GB on the first card with
+    /// display outputs by default and on no other; an explicit amount on every device of its row,
+    /// clamped; vLLM's share of the total still applies where it is the smaller.
+    #[test]
+    fn reserved_memory_is_judged_per_device() {
+        let usable = |m: &Machine| m.units.iter().map(|u| u.usable_gb).collect::<Vec<_>>();
+        assert_eq!(usable(&machine("rtx-4090", Runtime::LlamaCpp)), vec![23.5]);
+        assert_eq!(
+            usable(&machine("rtx-3090*2", Runtime::LlamaCpp)),
+            vec![23.5, 24.0]
+        );
+        assert_eq!(usable(&machine("h200", Runtime::LlamaCpp)), vec![141.0]);
+        assert_eq!(
+            usable(&machine("rtx-3090*2~2", Runtime::LlamaCpp)),
+            vec![22.0, 22.0]
+        );
+        assert_eq!(
+            usable(&machine("rtx-4090~0", Runtime::LlamaCpp)),
+            vec![24.0]
+        );
+        // Unified: the GPU share already leaves the system its memory.
+        assert_eq!(
+            usable(&machine("m3-ultra-256", Runtime::LlamaCpp)),
+            vec![192.0]
+        );
+        // vLLM claims 90% of the total; it needs that much free, so a larger reservation wins.
+        let v = usable(&machine("rtx-pro-6000", Runtime::Vllm));
+        assert!((v[0] - 86.4).abs() < 1e-9, "{v:?}");
+        let v = usable(&machine("rtx-pro-6000~20", Runtime::Vllm));
+        assert!((v[0] - 76.0).abs() < 1e-9, "{v:?}");
+        // Never negative, whatever the caller passes.
+        let ds = Dataset::bundled();
+        for bad in [f64::NAN, f64::INFINITY, -3.0, 1e9] {
+            let cfg = Config {
+                hardware: vec![DeviceChoice {
+                    device: DeviceRef::Known("rtx-4090".into()),
+                    count: 1,
+                    reserved_gb: Some(bad),
+                }],
+                ..Config::default()
+            };
+            let u = resolve(ds, &cfg).units[0].usable_gb;
+            assert!(u.is_finite() && (0.0..=24.0).contains(&u), "{bad}: {u}");
+        }
+    }
+
     #[test]
     fn gpu_share_is_clamped() {
         let ds = Dataset::bundled();

@@ -432,6 +432,7 @@ mod tests {
                 .map(|_| crate::engine::config::DeviceChoice {
                     device: crate::engine::config::DeviceRef::Known("h200".into()),
                     count: 16,
+                    reserved_gb: None,
                 })
                 .collect(),
             ..Config::default()

@@ -116,10 +116,14 @@ fn encode_devices(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
                     )
                 }
             };
-            if d.count > 1 {
+            let counted = if d.count > 1 {
                 format!("{base}*{}", d.count)
             } else {
                 base
+            };
+            match d.reserved_gb {
+                Some(r) => format!("{counted}~{}", fmt_num(r)),
+                None => counted,
             }
         })
         .collect::<Vec<_>>()
@@ -146,6 +150,26 @@ fn decode_devices(
             ));
             break;
         }
+        // `device*count~reserved`: GB already in use on each device of the row.
+        let (part, reserved_gb) = match part.rsplit_once('~') {
+            Some((p, r)) => match r.parse::<f64>().ok().filter(|v| v.is_finite()) {
+                Some(v) => {
+                    let c = config::clamp_f64(v, 0.0, config::MAX_RESERVED_GB, 0.0);
+                    if c != v {
+                        notices.push(notice("hw", format!("reserved memory clamped to {c} GB")));
+                    }
+                    (p, Some(c))
+                }
+                None => {
+                    notices.push(notice(
+                        "hw",
+                        format!("“{r}” is not a reserved amount in GB; using the default"),
+                    ));
+                    (p, None)
+                }
+            },
+            None => (part, None),
+        };
         let (name, count) = match part.rsplit_once('*') {
             Some((n, c)) => match c.parse::<u32>() {
                 Ok(c) if (1..=config::MAX_DEVICE_COUNT).contains(&c) => (n, c),
@@ -213,7 +237,11 @@ fn decode_devices(
             notices.push(notice("hw", format!("unknown device “{name}”")));
             continue;
         };
-        out.push(DeviceChoice { device, count });
+        out.push(DeviceChoice {
+            device,
+            count,
+            reserved_gb,
+        });
     }
     (!out.is_empty()).then_some(out)
 }

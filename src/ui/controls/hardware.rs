@@ -105,7 +105,7 @@ pub fn HardwarePicker() -> impl IntoView {
                     }/>
             </Show>
             <p id="usable" class="usable" aria-live="polite">{usable}</p>
-            <p class="hint">"Several cards are never one pool: each holds whole layers plus its own runtime overhead."</p>
+            <p class="hint">"Several cards are never one pool: each holds whole layers plus its own runtime overhead. “GB in use” is memory taken before the model loads (a desktop on the card that drives the screen: 0.5 GB by default)."</p>
         </fieldset>
     }
 }
@@ -167,6 +167,24 @@ fn DeviceRows() -> impl IntoView {
                             ctx.update(|c| if let Some(row) = c.hardware.get_mut(i) { row.count = n });
                         }
                     };
+                    let reserved_id = format!("reserved-{i}");
+                    let default_reserved = match &choice.device {
+                        DeviceRef::Known(id) => ds.device(id).map_or(0.0, |d| crate::engine::hardware::default_reserved_gb(d, i == 0)),
+                        DeviceRef::Custom { .. } => 0.0,
+                    };
+                    let reserved_value = choice.reserved_gb.map_or_else(String::new, |r| format!("{r}"));
+                    let set_reserved = move |ev: leptos::ev::Event| {
+                        let t = event_target_value(&ev);
+                        let t = t.trim();
+                        let value = if t.is_empty() {
+                            Some(None)
+                        } else {
+                            t.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| Some(v.clamp(0.0, config::MAX_RESERVED_GB)))
+                        };
+                        if let Some(v) = value {
+                            ctx.update(|c| if let Some(row) = c.hardware.get_mut(i) { row.reserved_gb = v });
+                        }
+                    };
                     let remove = move |_| ctx.update(|c| if c.hardware.len() > 1 && i < c.hardware.len() {
                         c.hardware.remove(i);
                         clear_share_without_unified(c);
@@ -176,6 +194,10 @@ fn DeviceRows() -> impl IntoView {
                             <span class="device-name">{name.clone()}</span>
                             <label for=count_id.clone() class="visually-hidden">{format!("Count of {name}")}</label>
                             <input id=count_id class="count" type="number" min="1" max=config::MAX_DEVICE_COUNT value=choice.count on:change=set_count/>
+                            <label for=reserved_id.clone() class="visually-hidden">{format!("GB already in use on each {name} (empty: {default_reserved} GB)")}</label>
+                            <input id=reserved_id class="reserved" type="number" min="0" step="0.1" max=config::MAX_RESERVED_GB
+                                placeholder=format!("{default_reserved} GB in use") value=reserved_value on:change=set_reserved
+                                title="GB already in use on each device of this row (a desktop session, another process); empty: the default"/>
                             <button type="button" class="remove" on:click=remove
                                 disabled=move || ctx.cfg.with(|c| c.hardware.len() <= 1)
                                 aria-label=format!("Remove {name}")>"✕"</button>
@@ -208,6 +230,7 @@ fn AddDevice() -> impl IntoView {
                 c.hardware.push(DeviceChoice {
                     device: DeviceRef::Known(id.clone()),
                     count: 1,
+                    reserved_gb: None,
                 });
             }
         });
@@ -241,6 +264,7 @@ fn CustomDevice() -> impl IntoView {
                             unified: unified.get_untracked(),
                         },
                         count: 1,
+                        reserved_gb: None,
                     });
                 }
             });
