@@ -33,6 +33,9 @@ pub const FLAGS: &[(Runtime, &str, &str)] = &[
     (Runtime::LlamaCpp, "--jinja", LLAMA_DOC),
     (Runtime::LlamaCpp, "--host", LLAMA_DOC),
     (Runtime::LlamaCpp, "--port", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--fit", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--fit-target", LLAMA_DOC),
+    (Runtime::LlamaCpp, "--fit-ctx", LLAMA_DOC),
     (Runtime::Vllm, "--tensor-parallel-size", VLLM_DOC),
     (Runtime::Vllm, "--pipeline-parallel-size", VLLM_DOC),
     (Runtime::Vllm, "--max-model-len", VLLM_DOC),
@@ -71,7 +74,21 @@ pub const FLAGS: &[(Runtime, &str, &str)] = &[
 pub struct Launch {
     pub command: String,
     pub notes: Vec<String>,
+    /// llama.cpp only: the same server with llama.cpp's own fitting (`--fit on`) instead of the
+    /// engine's placement flags; it keeps the requested context (`--fit-ctx`).
+    pub fit_command: Option<String>,
 }
+
+/// llama.cpp's default free-memory margin per device for `--fit`, MiB (`--fit-target`).
+pub const LLAMA_FIT_TARGET_MIB: u32 = 1024;
+
+/// The placement flags llama.cpp's `--fit` chooses itself when they are left unset.
+const PLACEMENT_FLAGS: [&str; 4] = [
+    "--n-gpu-layers",
+    "--split-mode",
+    "--tensor-split",
+    "--n-cpu-moe",
+];
 
 /// GGUF file-name tag for a format id ("q4_k_m" → "Q4_K_M").
 fn gguf_tag(format: &str) -> String {
@@ -99,6 +116,7 @@ pub fn command(
         })
         .map_or("f16", |k| k.id.as_str());
     let devices = machine.units.len().max(1);
+    let mut fit_command = None;
     let parts: Vec<String> = match machine.runtime {
         Runtime::LlamaCpp => {
             let mut p = vec!["llama-server".to_string()];
@@ -147,6 +165,20 @@ pub fn command(
             }
             p.push("--flash-attn on".into());
             p.push("--jinja --host 127.0.0.1 --port 8080".into());
+            // The same server placed by llama.cpp itself: everything but the placement flags,
+            // plus --fit with its default margin and the context as a floor it must keep.
+            if fit.status != super::fit::FitStatus::NoFit {
+                let kept: Vec<&str> = p
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|part| !PLACEMENT_FLAGS.iter().any(|f| part.starts_with(f)))
+                    .collect();
+                fit_command = Some(format!(
+                    "{} --fit on --fit-target {LLAMA_FIT_TARGET_MIB} --fit-ctx {}",
+                    kept.join(" "),
+                    ctx as u64 * n as u64
+                ));
+            }
             p
         }
         Runtime::Vllm | Runtime::Sglang => {
@@ -277,6 +309,7 @@ pub fn command(
     Some(Launch {
         command: parts.join(" "),
         notes,
+        fit_command,
     })
 }
 
@@ -336,7 +369,13 @@ mod tests {
                         &a.workload,
                     )
                     .unwrap();
-                    for flag in flags_in(&l.command) {
+                    let fit_flags = l.fit_command.as_deref().map(flags_in).unwrap_or_default();
+                    assert!(
+                        fit_flags.iter().all(|f| !PLACEMENT_FLAGS.contains(f)),
+                        "{:?}",
+                        l.fit_command
+                    );
+                    for flag in flags_in(&l.command).into_iter().chain(fit_flags) {
                         assert!(
                             FLAGS.iter().any(|(rt, f, _)| *rt == runtime && *f == flag),
                             "{}: undocumented flag {flag} in `{}`",
@@ -443,6 +482,49 @@ mod tests {
                 && l.command.contains("--pipeline-parallel-size 16"),
             "{}",
             l.command
+        );
+    }
+
+    /// llama.cpp's own fitting on its documented case (issue 13, section 2): llama-fit-params
+    /// for Qwen3.5-35B-A3B at Q4_K_M, 64k context, on a 16 GB RTX 4070 Ti SUPER printed
+    /// `-c 65536 -ngl 41` (all 40 layers and the output) with the experts of blocks 22–39 on the
+    /// CPU (block 22 in part): 17–18 layers' experts
+    /// (https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1673). The engine keeps every
+    /// layer on the card and sends the experts of about as many layers to RAM, and offers the
+    /// `--fit` command beside its own.
+    #[test]
+    fn placement_agrees_with_llama_fit_params() {
+        let ds = Dataset::bundled();
+        let cfg = Config {
+            hardware: vec![crate::engine::config::DeviceChoice {
+                device: crate::engine::config::DeviceRef::Custom {
+                    memory_gb: 16.0,
+                    bandwidth_gb_s: 672.0,
+                    unified: false,
+                },
+                count: 1,
+                reserved_gb: None,
+            }],
+            ram_gb: 64.0,
+            quant: QuantChoice::Fixed("q4_k_m".into()),
+            ..Config::default()
+        };
+        let a = rank::analyze(ds, &cfg);
+        let row = a
+            .rows
+            .iter()
+            .find(|r| r.model.id == "qwen3.5-35b-a3b")
+            .unwrap();
+        let fit = row.fit.as_ref().unwrap();
+        let x = fit.expert_offload.expect("expert offload");
+        assert_eq!(fit.placement.rest_layers, 0);
+        // Within two layers of the documented 17–18 (the engine gives 16).
+        assert!((15..=20).contains(&x.cpu_layers), "{x:?}");
+        let l = launch_for(&cfg, "qwen3.5-35b-a3b");
+        let f = l.fit_command.expect("a --fit command");
+        assert!(
+            f.contains("--fit on --fit-target 1024 --fit-ctx 65536") && !f.contains("--n-cpu-moe"),
+            "{f}"
         );
     }
 

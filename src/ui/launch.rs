@@ -27,11 +27,11 @@ pub fn LaunchPanel() -> impl IntoView {
                 Mode::Parallel { tensor, pipeline } if pipeline > 1 => format!("{pipeline} pipeline stages of {tensor} tensor-parallel GPU(s): each stage holds its share of the layers."),
                 _ => String::new(),
             };
-            Some((row.model.name.clone(), a.machine.runtime.name(), l.command, l.notes, split))
+            Some((row.model.name.clone(), a.machine.runtime.name(), l.command, l.notes, split, l.fit_command))
         })
     });
     let copy = move |_| {
-        if let Some((_, _, c, _, _)) = cmd.get_untracked() {
+        if let Some((_, _, c, ..)) = cmd.get_untracked() {
             copied.set(browser::copy_text(&c));
         }
     };
@@ -83,9 +83,17 @@ pub fn LaunchPanel() -> impl IntoView {
                 </button>
             </div>
             {move || cmd.with(|c| match c {
-                Some((_, _, command, notes, split)) => view! {
+                Some((_, _, command, notes, split, fit_command)) => view! {
                     <pre class="command"><code id="launch-command">{command.clone()}</code></pre>
                     {(!split.is_empty()).then(|| view! { <p class="hint">{split.clone()}</p> })}
+                    {fit_command.clone().map(|f| view! {
+                        <details class="fit-command">
+                            <summary>"Or let llama.cpp place it (--fit, builds since December 2025)"</summary>
+                            <pre class="command"><code id="launch-fit-command">{f}</code></pre>
+                            <p class="hint">"llama.cpp sets the GPU layers, the split and the experts kept in RAM to its own reading of free memory, keeping 1 GB free per device and never shortening the context below the one asked for. On its documented case (Qwen3.5-35B-A3B Q4_K_M, 16 GB, 64k) it keeps the experts of 17–18 of 40 layers in RAM; the engine's placement of that case agrees within two layers (a test checks it)."</p>
+                            <p class="hint"><a href="https://github.com/lmstudio-ai/lmstudio-bug-tracker/issues/1673" target="_blank" rel="noopener noreferrer">"The llama-fit-params output"</a>" · "<a href="https://github.com/ggml-org/llama.cpp/pull/16653" target="_blank" rel="noopener noreferrer">"llama.cpp pull request 16653"</a></p>
+                        </details>
+                    })}
                     <ul class="notes">{notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
                 }.into_any(),
                 None => view! { <p class="hint">"Select an open-weight model to get its command."</p> }.into_any(),
