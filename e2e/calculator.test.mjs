@@ -551,7 +551,7 @@ describe('results table', () => {
       await urlHas(page, 'sel', 'gpt-oss-120b');
       await eventually(async () => assert.match(await page.locator('figure[data-chart=breakdown] figcaption').innerText(), /GPT-OSS-120B/));
       assert.match(await page.locator('#method').innerText(), /Worked example: GPT-OSS-120B/);
-      assert.match(await page.locator('#method').innerText(), /Weights = [\d.]+ B parameters × 4\.25 bits ÷ 8/);
+      assert.match(await page.locator('#method').innerText(), /Weights = \([\d.]+ B routed experts × 4\.25 bits \+ .*\) ÷ 8 = [\d.]+ GB/);
       // Selecting is not ranking: the headline still names the best model.
       for (const re of DEFAULT_HEADLINE) assert.match(await headline(page), re);
     });
@@ -662,7 +662,7 @@ describe('tiers and method', () => {
       const method = page.locator('#method');
       assert.match(await method.innerText(), /Worked example: MiniMax-M2\.5/);
       assert.match(await method.innerText(), /× 5\.69 bits/);
-      assert.match(await method.innerText(), /Overhead = 1 GB × 2 device\(s\)/);
+      assert.match(await method.innerText(), /Runtime overhead = 1 GB per device \(llama\.cpp\) × 2 device\(s\) = 2\.00 GB/);
       await page.locator('tr[data-model="qwen3-coder-next"] button.model-link').click();
       await eventually(async () => assert.match(await method.innerText(), /Worked example: Qwen3-Coder-Next/));
     });

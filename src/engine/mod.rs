@@ -9,6 +9,7 @@ pub mod compare;
 pub mod config;
 pub mod dataset;
 pub mod date;
+pub mod explain;
 pub mod export;
 pub mod fit;
 pub mod freshness;

@@ -293,6 +293,8 @@ pub struct Analysis<'a> {
     /// model that runs here reaches it (the headline then names the best below it).
     pub min_tok_s: f64,
     pub below_floor: bool,
+    /// The prompt the time-to-first-token estimates are for, tokens.
+    pub prompt_tokens: u32,
 }
 
 impl Analysis<'_> {
@@ -579,6 +581,7 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         rank_note,
         min_tok_s,
         below_floor: floor_best.is_none() && best.is_some(),
+        prompt_tokens: cfg.prompt_tokens,
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,

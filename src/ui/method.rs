@@ -1,8 +1,7 @@
 //! MethodPanel: how every figure is computed, with the selected model's numbers filled in,
 //! the assumptions, the seed's caveats, and the sources.
 
-use crate::engine::hardware::{RAM_RESERVED_FOR_OS_GB, SYSTEM_RAM_BANDWIDTH_GB_S};
-use crate::engine::memory::RUNTIME_OVERHEAD_GB_PER_DEVICE;
+use crate::engine::explain;
 use crate::engine::rank::MIN_PROFILE_COVERAGE;
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
@@ -11,41 +10,32 @@ use leptos::prelude::*;
 pub fn MethodPanel() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
+    // The worked example and the runtime's rules come from the engine (engine::explain): the
+    // page lays them out and computes nothing.
     let worked = move || {
         let sel = ctx.cfg.with(|c| c.selected.clone());
         ctx.analysis.with(|a| {
             let row = a.focus_row(sel.as_deref())?;
-            let f = row.fit.as_ref()?;
+            let terms = explain::worked(ds, a, row)?;
             let facts = row.model.open_facts()?;
-            let fmt = ds.weight_format(&f.format_id)?;
-            // Per-token caches scale with the KV precision; recurrent states are FP32 and fixed.
-            let (state, cache): (Vec<_>, Vec<_>) = facts
-                .arch
-                .layer_groups
-                .iter()
-                .partition(|g| matches!(g.kind, crate::engine::architecture::LayerKind::Recurrent { .. }));
-            let mut kv_line = format!(
-                "({}) at {} tokens × {} bytes",
-                cache.iter().map(|g| format!("{} layers × {}", g.count, g.kind.formula())).collect::<Vec<_>>().join(" + "),
-                f.context_tokens,
-                a.workload.kv_bytes_per_element
-            );
-            for g in state {
-                kv_line.push_str(&format!(" + {} layers × {}", g.count, g.kind.formula()));
-            }
             Some(view! {
                 <h3>{format!("Worked example: {}", row.model.name)}</h3>
-                <ul class="formulas">
-                    <li>{format!("Weights = {} B parameters × {} bits ÷ 8 = {:.1} GB", facts.params.total_b, fmt.bits_per_weight, f.memory.weights_gb)}</li>
-                    <li>{format!("KV cache per session = {kv_line}; × {} session(s) = {:.2} GB", a.workload.sessions, f.memory.kv_cache_gb)}</li>
-                    <li>{format!("Overhead = {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB × {} device(s) = {:.1} GB", a.machine.units.len(), f.memory.overhead_gb)}</li>
-                    <li>{format!("Total = {:.1} GB; {} ({:+.1} GB)", f.memory.total_gb(), f.status.label(), f.headroom_gb)}</li>
-                    <li>{row.decode_tok_s.map(|t| format!("Decode ceiling = bandwidth ÷ (active {} B × {} bits ÷ 8 + one session's KV cache), per device share of layers = {t:.0} tok/s (an upper bound)", facts.params.active_b, fmt.bits_per_weight))}</li>
+                <ul class="formulas" id="worked">
+                    {terms.into_iter().map(|t| view! {
+                        <li data-term=t.key><strong>{t.name}</strong>{format!(" = {} = {}", t.formula, t.shown)}</li>
+                    }).collect_view()}
                 </ul>
                 <p class="hint">{format!("Architecture: {} ({}); parameters: {} (source linked).", crate::engine::architecture::describe(&facts.arch.layer_groups), facts.arch.source, facts.params.source)}</p>
                 {(!row.model.notes.is_empty()).then(|| view! { <p class="note">{row.model.notes.clone()}</p> })}
             })
         })
+    };
+    let rules = move || {
+        ctx.analysis
+            .with(|a| explain::rules(a))
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
     };
     let accuracy = {
         use crate::engine::accuracy;
@@ -73,12 +63,9 @@ pub fn MethodPanel() -> impl IntoView {
             <ul>
                 <li>"Memory = weights + KV cache + runtime overhead. Weights = Σ over tensor groups (routed experts, dense tensors, embeddings) of parameters × that group's bits per weight ÷ 8 (bits include scale overhead). A format quantizes the groups it names and keeps the rest at the checkpoint's precision (AWQ, FP8 and NVFP4 leave the embeddings BF16); a GGUF K-quant of gpt-oss copies its MXFP4 experts, so it is about the MXFP4 size. GB = 10⁹ bytes."</li>
                 <li>"KV cache, summed over the model's layer groups (from its config.json): full attention caches K and V per KV head per token; latent attention (DeepSeek, Kimi, GLM-5) the latent plus the RoPE key, plus the sparse-attention indexer's key where there is one; sliding-window layers only the window; compressed attention (DeepSeek V4) one entry per 4 or 128 tokens plus the window; linear / state-space layers (Gated DeltaNet, Mamba-2, KDA) a fixed FP32 state per session; layers that share another layer's cache nothing. A model whose config could not be sourced shows “memory not computed” and why, never a guess."</li>
-                <li>{format!("Runtime overhead: {RUNTIME_OVERHEAD_GB_PER_DEVICE} GB per device (assumed: CUDA/Metal context and compute buffers).")}</li>
                 <li>"Several devices are never one pool: whole layers are split across devices in proportion to their free memory, and each device must hold its layers and its own overhead."</li>
-                <li>"Unified memory (Macs, DGX Spark, Strix Halo): only the GPU share is usable (75% by default on Macs; adjustable). System RAM does not add to unified machines."</li>
-                <li>{format!("Offload: layers that do not fit go to system RAM (minus {RAM_RESERVED_FOR_OS_GB} GB for the OS) and are read at {SYSTEM_RAM_BANDWIDTH_GB_S} GB/s (dual-channel DDR5-5600).")}</li>
-                <li>"Best that fits: the highest-quality format no wider than the model's native one that fits in device memory; failing that, the best that fits with offload."</li>
                 <li>"Speed: a single-stream decode ceiling, memory bandwidth ÷ bytes read per token. Real decode reaches a fraction of it."</li>
+                {rules}
                 <li>"Equal scores: the model that runs locally first, then the higher-quality format (a Q6_K fit beats a Q2_K squeeze), then the faster decode, then more headroom; the name only last."</li>
                 <li>"A fixed format the runtime or the devices cannot load (NVFP4 off Blackwell, a GGUF type under vLLM) is refused, with the reason beside the runtime, and the best format that fits is used. MXFP4 is gpt-oss's own checkpoint format: it is offered only to models that ship in it."</li>
                 <li>"Scores: a figure counts if dated on or before the data date. For one model and benchmark, an independent leaderboard beats a third-party run, which beats a vendor report; then the newest; across Aider edit formats, the best. A range ranks at its midpoint."</li>
