@@ -133,7 +133,7 @@ describe('a shared link', () => {
     const { context } = await newContext();
     try {
       const cases = [
-        ['?v=1&asof=seed', /SWE-Bench Verified is Qwen3-Coder-Next at GGUF Q8_0: 70\.6\. It is 9\.6 points behind the best open-weight model \(MiniMax-M2\.5, 80\.2\) and 10\.3 points behind the best proprietary model \(Claude Opus 4\.5, 80\.9\)/],
+        ['?v=1&asof=seed', /SWE-Bench Verified is Qwen3-Coder-Next at GGUF Q8_0: 70\.6\. Expect about \d+ tok\/s \(estimate\)\. It is 9\.6 points behind the best open-weight model \(MiniMax-M2\.5, 80\.2\) and 10\.3 points behind the best proprietary model \(Claude Opus 4\.5, 80\.9\)/],
         ['?v=1&hw=pro6000x2&asof=seed', /SWE-Bench Verified is MiniMax-M2\.5 at GGUF Q5_K_M: 80\.2\./],
         ['?v=1&rank=aider&asof=seed', /Aider Polyglot is GPT-OSS-120B at MXFP4: 68\.4\..*21\.0 points behind the best proprietary model/],
       ];

@@ -268,59 +268,68 @@ mod tests {
         )
     }
 
-    fn within(actual: f64, expected: f64, tolerance: f64) -> bool {
-        (actual - expected).abs() <= expected * tolerance
+    /// The formulas are exact: hand-computed figures must match to rounding (one part in 10⁹),
+    /// so a wrong term (a missing group, a wrong width) cannot hide inside a tolerance.
+    fn exact(actual: f64, expected: f64) -> bool {
+        (actual - expected).abs() <= expected.abs() * 1e-9
     }
 
-    /// Grouped-query: Qwen3-Coder-30B-A3B, Q4_K_M, 32k context, FP16 KV.
-    /// weights = 30.5e9 × 4.85 / 8 = 18.490625e9 B = 18.49 GB
-    /// KV = 48 layers × 32,768 tokens × (2 × 4 heads × 128 dims) × 2 B = 3,221,225,472 B = 3.22 GB
+    /// Grouped-query: Qwen3-Coder-30B-A3B, Q4_K_M (every tensor group at 4.85 bits), 32k, FP16 KV.
+    /// weights = 30.5e9 × 4.85 / 8 = 18.490625e9 B
+    /// KV = 48 layers × 32,768 tokens × (2 × 4 heads × 128 dims) × 2 B = 3,221,225,472 B
     #[test]
     fn gqa_hand_computed() {
         let b = case("qwen3-coder-30b-a3b", "q4_k_m", 32_768);
-        assert!(within(b.weights_gb, 18.49, 0.05), "{b:?}");
-        assert!(within(b.kv_cache_gb, 3.221, 0.05), "{b:?}");
-        assert!(within(b.total_gb(), 18.49 + 3.221 + 1.0, 0.05), "{b:?}");
+        assert!(exact(b.weights_gb, 18.490625), "{b:?}");
+        assert!(exact(b.kv_cache_gb, 3.221225472), "{b:?}");
+        assert!(exact(b.total_gb(), 18.490625 + 3.221225472 + 1.0), "{b:?}");
     }
 
-    /// Latent attention: DeepSeek-V3, Q4_K_M, 64k context.
-    /// weights = 671e9 × 4.85 / 8 = 406.79 GB
-    /// KV = 61 layers × 65,536 × (512 latent + 64 rope) × 2 B = 4,605,345,792 B = 4.61 GB
+    /// Latent attention: DeepSeek-V3, Q4_K_M, 64k context. Its FP8 experts and dense tensors and
+    /// its BF16 embeddings all become 4.85-bit.
+    /// weights = 671e9 × 4.85 / 8 = 406.79375e9 B
+    /// KV = 61 layers × 65,536 × (512 latent + 64 rope) × 2 B = 4,605,345,792 B
     /// (a grouped-query cache of 128 heads × 128 dims would be 36× larger: the test would catch it)
     #[test]
     fn mla_hand_computed() {
         let b = case("deepseek-v3", "q4_k_m", 65_536);
-        assert!(within(b.weights_gb, 406.79, 0.05), "{b:?}");
-        assert!(within(b.kv_cache_gb, 4.605, 0.01), "{b:?}");
+        assert!(exact(b.weights_gb, 406.79375), "{b:?}");
+        assert!(exact(b.kv_cache_gb, 4.605345792), "{b:?}");
     }
 
     /// Sparse latent attention: DeepSeek-V3.2 keeps the indexer's 128-dim key beside the latent.
-    /// KV = 61 × 65,536 × (512 + 64 + 128) × 2 B = 5,628,755,968 B = 5.63 GB
+    /// KV = 61 × 65,536 × (512 + 64 + 128) × 2 B = 5,628,755,968 B
     #[test]
     fn sparse_latent_hand_computed() {
         let b = case("deepseek-v3.2", "q4_k_m", 65_536);
-        assert!(within(b.kv_cache_gb, 5.6288, 0.01), "{b:?}");
+        assert!(exact(b.kv_cache_gb, 5.628755968), "{b:?}");
     }
 
     /// Hybrid: Qwen3-Coder-Next, Q4_K_M, 256k context: only 12 of 48 layers keep a KV cache.
-    /// weights = 80e9 × 4.85 / 8 = 48.5 GB
-    /// KV = 12 × 262,144 × (2 × 2 × 256) × 2 B = 6,442,450,944 B = 6.44 GB, + 75 MiB state = 6.52 GB
+    /// weights = 80e9 × 4.85 / 8 = 48.5e9 B
+    /// KV = 12 × 262,144 × (2 × 2 × 256) × 2 B = 6,442,450,944 B, + recurrent state
+    /// 36 × 546,133 elements × 4 B = 78,643,152 B: 6,521,094,096 B
     #[test]
     fn hybrid_hand_computed() {
         let b = case("qwen3-coder-next", "q4_k_m", 262_144);
-        assert!(within(b.weights_gb, 48.5, 0.05), "{b:?}");
-        assert!(within(b.kv_cache_gb, 6.521, 0.05), "{b:?}");
+        assert!(exact(b.weights_gb, 48.5), "{b:?}");
+        assert!(exact(b.kv_cache_gb, 6.521094096), "{b:?}");
     }
 
-    /// Sliding window: GPT-OSS-120B, MXFP4, 128k context: 18 full layers keep every token,
-    /// 18 windowed layers keep 128.
-    /// weights = 116.8e9 × 4.25 / 8 = 62.05 GB
-    /// KV = (18 × 131,072 + 18 × 128) × (2 × 8 × 64) × 2 B = 4,836,556,800 B = 4.84 GB
+    /// Sliding window and MXFP4 experts: GPT-OSS-120B's MXFP4 GGUF, 128k context.
+    /// Routed experts E = (116.8 − 5.1 − 0.57913344 untied input table) / (1 − 4/128)
+    ///   = 114.70541064516129B at 4.25 bits; the other 2.09458935483871B (attention, router,
+    ///   both embeddings) at the GGUF's Q8_0, 8.5 bits:
+    /// weights = 114.70541064516129e9 × 4.25 / 8 + 2.09458935483871e9 × 8.5 / 8 = 63.16275059…e9 B
+    /// KV = (18 × 131,072 + 18 × 128) × (2 × 8 × 64) × 2 B = 4,836,556,800 B
     #[test]
     fn sliding_hand_computed() {
         let b = case("gpt-oss-120b", "mxfp4", 131_072);
-        assert!(within(b.weights_gb, 62.05, 0.05), "{b:?}");
-        assert!(within(b.kv_cache_gb, 4.8366, 0.05), "{b:?}");
+        let experts: f64 = (116.8 - 5.1 - 0.57913344) / (1.0 - 4.0 / 128.0);
+        let weights = experts * 4.25 / 8.0 + (116.8 - experts) * 8.5 / 8.0;
+        assert!((weights - 63.162750596).abs() < 1e-8);
+        assert!(exact(b.weights_gb, weights), "{b:?}");
+        assert!(exact(b.kv_cache_gb, 4.8365568), "{b:?}");
     }
 
     #[test]

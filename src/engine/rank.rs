@@ -529,7 +529,12 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
                     value: v,
                 })
             })
-            .max_by(|a, b| a.value.total_cmp(&b.value))
+            // Equal values: the first name, so the leader never depends on the dataset's order.
+            .max_by(|a, b| {
+                a.value
+                    .total_cmp(&b.value)
+                    .then_with(|| b.model.name.cmp(&a.model.name))
+            })
     };
     let best_open = leader(true);
     let best_proprietary = leader(false);

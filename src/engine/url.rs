@@ -271,7 +271,8 @@ fn decode_rank(dataset: &Dataset, value: &str) -> Option<RankBy> {
         })
         .collect::<Option<_>>()?;
     let w: [u8; 4] = parsed.try_into().ok()?;
-    (w.iter().any(|x| *x > 0)).then_some(RankBy::Custom(w))
+    // All zero is kept: the engine weighs the benchmarks equally and says so.
+    Some(RankBy::Custom(w))
 }
 
 fn fmt_num(v: f64) -> String {

@@ -72,9 +72,8 @@ pub fn RankingControls() -> impl IntoView {
                                 <input id=id type="number" min="0" max=MAX_CUSTOM_WEIGHT value=current
                                     on:change=move |ev| {
                                         let w = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(MAX_CUSTOM_WEIGHT);
-                                        ctx.update(|c| if let RankBy::Custom(ws) = &mut c.rank {
-                                            if let Some(slot) = ws.get_mut(i) { *slot = w; }
-                                            if ws.iter().all(|x| *x == 0) && let Some(first) = ws.get_mut(0) { *first = 1; }
+                                        ctx.update(|c| if let RankBy::Custom(ws) = &mut c.rank && let Some(slot) = ws.get_mut(i) {
+                                            *slot = w;
                                         });
                                     }/>
                             </div>
