@@ -441,38 +441,40 @@ pub fn largest_context(
 mod candidate_tests {
     use super::*;
     use crate::engine::config::Config;
+    use crate::engine::fixture;
     use crate::engine::hardware;
     use crate::engine::runtime::Runtime;
 
-    fn ids(model: &str, preset: &str, runtime: Runtime) -> Vec<String> {
-        let ds = Dataset::bundled();
+    /// The candidate formats of a fixture model on `count` fixture devices.
+    fn ids(model: &str, device: &str, count: u32, runtime: Runtime) -> Vec<String> {
+        let ds = fixture::dataset();
         let cfg = Config {
             runtime,
-            ..Config::with_preset(ds.preset(preset).unwrap())
+            ..fixture::config(device, count)
         };
         let machine = hardware::resolve(ds, &cfg);
         let facts = ds.model(model).unwrap().open_facts().unwrap();
-        candidate_formats(ds, &facts, &machine, false)
+        candidate_formats(ds, &facts, &machine, cfg.full_precision)
             .map(|f| f.id.clone())
             .collect()
     }
 
-    /// MXFP4 is offered to gpt-oss (its checkpoint) and to nothing else (issue 13, bug 5).
+    /// MXFP4 is offered to a model that ships in it (first: its own checkpoint) and to nothing
+    /// else (issue 13, bug 5).
     #[test]
     fn mxfp4_only_for_models_that_ship_in_it() {
-        assert!(ids("gpt-oss-120b", "pro6000", Runtime::LlamaCpp).contains(&"mxfp4".to_string()));
-        assert!(
-            !ids("qwen3-coder-30b-a3b", "rtx4090", Runtime::LlamaCpp)
-                .contains(&"mxfp4".to_string())
-        );
+        let oss = ids("oss-120b", "card96", 1, Runtime::LlamaCpp);
+        assert_eq!(oss.first().map(String::as_str), Some("mxfp4"), "{oss:?}");
+        assert!(!ids("moe-30b", "card24", 1, Runtime::LlamaCpp).contains(&"mxfp4".to_string()));
     }
 
-    /// vLLM serves gpt-oss's native MXFP4 checkpoint, not an AWQ re-quantization of it (bug 3).
+    /// vLLM serves the native MXFP4 checkpoint, not an AWQ re-quantization of it (bug 3): AWQ
+    /// would re-quantize the MXFP4 experts to the same width.
     #[test]
     fn native_checkpoint_beats_a_same_size_requantization() {
-        let v = ids("gpt-oss-120b", "pro6000", Runtime::Vllm);
+        let v = ids("oss-120b", "card96", 1, Runtime::Vllm);
         assert!(
-            v.contains(&"mxfp4".to_string()) && !v.contains(&"awq_int4".to_string()),
+            v.first().map(String::as_str) == Some("mxfp4") && !v.contains(&"awq_int4".to_string()),
             "{v:?}"
         );
     }
@@ -481,9 +483,46 @@ mod candidate_tests {
     #[test]
     fn mlx_offers_its_narrowest_format_to_mxfp4_models() {
         assert_eq!(
-            ids("gpt-oss-120b", "m4max128", Runtime::Mlx),
+            ids("oss-120b", "mac128", 1, Runtime::Mlx),
             vec!["mlx_4bit".to_string()]
         );
+    }
+
+    /// The 8-bit default (issue 13, section 2): BF16 comes after Q8_0 for a BF16 model unless
+    /// 16-bit weights are allowed.
+    #[test]
+    fn eight_bit_before_sixteen_unless_allowed() {
+        let ds = fixture::dataset();
+        let machine = hardware::resolve(ds, &fixture::config("card96", 1));
+        let facts = ds.model("dense-27b").unwrap().open_facts().unwrap();
+        let order = |full: bool| -> Vec<String> {
+            candidate_formats(ds, &facts, &machine, full)
+                .map(|f| f.id.clone())
+                .collect()
+        };
+        assert_eq!(&order(false)[..2], ["q8_0", "bf16"]);
+        assert_eq!(&order(true)[..2], ["bf16", "q8_0"]);
+    }
+
+    /// A K-quant of the MXFP4 model keeps the experts, so it saves little; the command goes to
+    /// the repository whose listing has the tag (issue 13, bug 1).
+    #[test]
+    fn a_k_quant_of_mxfp4_experts_is_near_the_mxfp4_size() {
+        let ds = fixture::dataset();
+        let facts = ds.model("oss-120b").unwrap().open_facts().unwrap();
+        let w = |id: &str| {
+            memory::weights_gb(
+                facts.params,
+                facts.arch,
+                ds.weight_format(id).unwrap(),
+                Runtime::LlamaCpp,
+            )
+        };
+        let (q2, mx) = (w("q2_k"), w("mxfp4"));
+        assert!(q2 < mx && q2 > mx * 0.95, "Q2_K {q2:.1} vs MXFP4 {mx:.1}");
+        let repos = &ds.model("oss-120b").unwrap().repos;
+        assert_eq!(repos.gguf_for("Q2_K"), Some(("other/OSS-120B-GGUF", true)));
+        assert_eq!(repos.gguf_for("MXFP4"), Some(("org/OSS-120B-GGUF", false)));
     }
 
     fn weights(model: &str, format: &str, runtime: Runtime) -> f64 {

@@ -248,9 +248,11 @@ mod tests {
     /// The engine does not trust its callers with the GPU share: NaN falls back to the
     /// device's default (a Mac Studio's 256 GB at 75% = 192 GB), +inf and 100 clamp to the
     /// whole memory (256 GB), a negative share to the minimum (10%: 25.6 GB).
+    /// A fixture machine from a URL device list.
     fn machine(hw: &str, runtime: Runtime) -> Machine {
-        let ds = Dataset::bundled();
-        let (cfg, _) = crate::engine::url::decode(ds, &format!("v=1&hw={hw}"));
+        let ds = crate::engine::fixture::dataset();
+        let (cfg, notices) = crate::engine::url::decode(ds, &format!("v=1&hw={hw}"));
+        assert!(notices.is_empty(), "{notices:?}");
         resolve(ds, &Config { runtime, ..cfg })
     }
 
@@ -260,41 +262,33 @@ mod tests {
     #[test]
     fn reserved_memory_is_judged_per_device() {
         let usable = |m: &Machine| m.units.iter().map(|u| u.usable_gb).collect::<Vec<_>>();
-        assert_eq!(usable(&machine("rtx-4090", Runtime::LlamaCpp)), vec![23.5]);
+        assert_eq!(usable(&machine("card24", Runtime::LlamaCpp)), vec![23.5]);
         assert_eq!(
-            usable(&machine("rtx-3090*2", Runtime::LlamaCpp)),
+            usable(&machine("card24*2", Runtime::LlamaCpp)),
             vec![23.5, 24.0]
         );
-        assert_eq!(usable(&machine("h200", Runtime::LlamaCpp)), vec![141.0]);
+        assert_eq!(usable(&machine("dc80", Runtime::LlamaCpp)), vec![80.0]);
         assert_eq!(
-            usable(&machine("rtx-3090*2~2", Runtime::LlamaCpp)),
+            usable(&machine("dc80,card24", Runtime::LlamaCpp)),
+            vec![80.0, 24.0]
+        );
+        assert_eq!(
+            usable(&machine("card24*2~2", Runtime::LlamaCpp)),
             vec![22.0, 22.0]
         );
-        assert_eq!(
-            usable(&machine("rtx-4090~0", Runtime::LlamaCpp)),
-            vec![24.0]
-        );
+        assert_eq!(usable(&machine("card24~0", Runtime::LlamaCpp)), vec![24.0]);
         // Unified: the GPU share already leaves the system its memory.
-        assert_eq!(
-            usable(&machine("m3-ultra-256", Runtime::LlamaCpp)),
-            vec![192.0]
-        );
+        assert_eq!(usable(&machine("mac128", Runtime::LlamaCpp)), vec![96.0]);
         // vLLM claims 90% of the total; it needs that much free, so a larger reservation wins.
-        let v = usable(&machine("rtx-pro-6000", Runtime::Vllm));
+        let v = usable(&machine("card96", Runtime::Vllm));
         assert!((v[0] - 86.4).abs() < 1e-9, "{v:?}");
-        let v = usable(&machine("rtx-pro-6000~20", Runtime::Vllm));
+        let v = usable(&machine("card96~20", Runtime::Vllm));
         assert!((v[0] - 76.0).abs() < 1e-9, "{v:?}");
         // Never negative, whatever the caller passes.
-        let ds = Dataset::bundled();
+        let ds = crate::engine::fixture::dataset();
         for bad in [f64::NAN, f64::INFINITY, -3.0, 1e9] {
-            let cfg = Config {
-                hardware: vec![DeviceChoice {
-                    device: DeviceRef::Known("rtx-4090".into()),
-                    count: 1,
-                    reserved_gb: Some(bad),
-                }],
-                ..Config::default()
-            };
+            let mut cfg = crate::engine::fixture::config("card24", 1);
+            cfg.hardware[0].reserved_gb = Some(bad);
             let u = resolve(ds, &cfg).units[0].usable_gb;
             assert!(u.is_finite() && (0.0..=24.0).contains(&u), "{bad}: {u}");
         }

@@ -12,6 +12,8 @@ pub mod date;
 pub mod explain;
 pub mod export;
 pub mod fit;
+#[cfg(test)]
+pub mod fixture;
 pub mod freshness;
 pub mod hardware;
 /// The import from source snapshots (native only: the page never runs it).

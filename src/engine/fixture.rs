@@ -1,0 +1,47 @@
+//! A small dataset for rule tests (`src/engine/fixtures/`): five open models and one
+//! proprietary model shaped to exercise one rule each, four devices, the real format table.
+//! Editing the bundled data never breaks a rule test; the fixture is validated like the data.
+//!
+//! - `dense-27b` (77.0) and `moe-30b` (70.0, 3B active): a slow dense model and a fast MoE;
+//! - `oss-120b` (62.0): MXFP4 experts, BF16 rest, a complete one-tag GGUF listing;
+//! - `twin-small` / `twin-large` (50.0 each): a tie that only the format rule breaks;
+//! - devices: `card24` (display outputs), `card96` (Blackwell), `dc80` (no outputs), `mac128`.
+
+use super::config::{Config, DeviceChoice, DeviceRef};
+use super::dataset::{Dataset, Sources};
+use std::sync::OnceLock;
+
+const SOURCES: Sources<'static> = Sources {
+    benchmarks: include_str!("fixtures/benchmarks.json"),
+    models: include_str!("fixtures/models.json"),
+    scores: include_str!("fixtures/scores.json"),
+    hardware: include_str!("fixtures/hardware.json"),
+    quants: include_str!("fixtures/quants.json"),
+    seed_claims: include_str!("fixtures/seed_claims.json"),
+    measurements: include_str!("fixtures/measurements.json"),
+    file_sizes: include_str!("fixtures/gguf_sizes.json"),
+};
+
+/// The fixture dataset, parsed once.
+pub fn dataset() -> &'static Dataset {
+    static DS: OnceLock<Dataset> = OnceLock::new();
+    DS.get_or_init(|| Dataset::from_sources(&SOURCES).expect("the rule fixture parses"))
+}
+
+/// A configuration with `count` of one fixture device and everything else at defaults.
+pub fn config(device: &str, count: u32) -> Config {
+    Config {
+        hardware: vec![DeviceChoice {
+            device: DeviceRef::Known(device.into()),
+            count,
+            reserved_gb: None,
+        }],
+        ..Config::default()
+    }
+}
+
+#[test]
+fn the_fixture_validates() {
+    let today = super::date::Date::literal(2026, 12, 2);
+    assert_eq!(dataset().validate(today), Vec::<String>::new());
+}
