@@ -325,7 +325,7 @@ pub fn flags_in(command: &str) -> Vec<&str> {
 mod tests {
     use super::*;
     use crate::engine::config::{Config, QuantChoice};
-    use crate::engine::{rank, runtime::Runtime};
+    use crate::engine::{fixture, rank, runtime::Runtime};
 
     fn launch_for(cfg: &Config, model: &str) -> Launch {
         let ds = Dataset::bundled();
@@ -465,18 +465,29 @@ mod tests {
     /// layers and 128 heads, not 128 pipeline stages; every device's share within its memory.
     #[test]
     fn many_gpus_get_tensor_times_pipeline_within_the_layers() {
+        // Fixture: 128 data-centre GPUs for an 80-layer, 64-head model: TP 8 × PP 16.
+        let ds = fixture::dataset();
         let cfg = Config {
             runtime: Runtime::Vllm,
             hardware: (0..8)
                 .map(|_| crate::engine::config::DeviceChoice {
-                    device: crate::engine::config::DeviceRef::Known("h200".into()),
+                    device: crate::engine::config::DeviceRef::Known("dc80".into()),
                     count: 16,
                     reserved_gb: None,
                 })
                 .collect(),
             ..Config::default()
         };
-        let l = launch_for(&cfg, "deepseek-v3");
+        let a = rank::analyze(ds, &cfg);
+        let row = a.rows.iter().find(|r| r.model.id == "twin-large").unwrap();
+        let l = command(
+            ds,
+            row.model,
+            row.fit.as_ref().unwrap(),
+            &a.machine,
+            &a.workload,
+        )
+        .unwrap();
         assert!(
             l.command.contains("--tensor-parallel-size 8")
                 && l.command.contains("--pipeline-parallel-size 16"),
@@ -533,19 +544,19 @@ mod tests {
     /// layers in RAM, each device holds what it is given, and what RAM holds is the experts.
     #[test]
     fn expert_offload_is_one_placement_end_to_end() {
-        let ds = Dataset::bundled();
-        for preset in ["rtx4090", "rtx3090x2"] {
+        // Fixture: the 30B MoE does not fit one 24 GB card whole at Q4_K_M with 64k of KV, nor
+        // two at Q8_0 with 256k: its experts go to RAM layer by layer.
+        let ds = fixture::dataset();
+        for (count, format, context) in [(1, "q4_k_m", 65_536), (2, "q8_0", 262_144)] {
+            let preset = format!("{count}× card24 at {format}");
             let cfg = Config {
                 ram_gb: 256.0,
-                quant: QuantChoice::Fixed("q4_k_m".into()),
-                ..Config::with_preset(ds.preset(preset).unwrap())
+                context_tokens: context,
+                quant: QuantChoice::Fixed(format.into()),
+                ..fixture::config("card24", count)
             };
             let a = rank::analyze(ds, &cfg);
-            let row = a
-                .rows
-                .iter()
-                .find(|r| r.model.id == "minimax-m2.5")
-                .unwrap();
+            let row = a.rows.iter().find(|r| r.model.id == "moe-30b").unwrap();
             let fit = row.fit.as_ref().unwrap();
             let x = fit.expert_offload.expect("expert offload");
             assert_eq!(fit.placement.rest_layers, 0, "{preset}: {fit:?}");
@@ -558,7 +569,7 @@ mod tests {
             assert!((on_devices + x.cpu_gb - fit.memory.weights_gb).abs() < 1e-6);
             let ram = fit.ram_share().unwrap();
             assert!(ram.experts_only && (ram.weights_gb - x.cpu_gb).abs() < 1e-9);
-            let l = launch_for(&cfg, "minimax-m2.5");
+            let l = command(ds, row.model, fit, &a.machine, &a.workload).unwrap();
             assert!(
                 l.command.contains("--n-gpu-layers 999")
                     && l.command.contains(&format!("--n-cpu-moe {}", x.cpu_layers)),
