@@ -106,14 +106,14 @@ describe('speed', () => {
   test('calibration with a measured speed changes every estimate and is in the URL', async () => {
     await withApp('', async (page) => {
       const basis = page.locator('#speed-basis');
-      assert.match(await basis.innerText(), /55% of the bandwidth ceiling/);
+      assert.match(await basis.innerText(), /\d+% of the bandwidth ceiling plus [\d.]+ ms per token, fitted on \d+ published measurements/);
       const row = page.locator('tr[data-model=gpt-oss-120b] td').nth(5);
       const before = await row.innerText();
       await page.locator('details.calibration summary').click();
       await page.selectOption('#cal-model', 'gpt-oss-120b');
       await page.fill('#cal-tok', '100');
       await eventually(async () => assert.match(await basis.innerText(), /use your measurement/));
-      await eventually(async () => assert.match(await row.innerText(), /^≈ 100 est\./));
+      await eventually(async () => assert.match(await row.innerText(), /^≈ 100, \d+–\d+ est\./));
       assert.notEqual(await row.innerText(), before);
       assert.equal(await param(page, 'cal'), 'gpt-oss-120b:100');
       await page.fill('#cal-tok', 'fast');

@@ -5,11 +5,9 @@
 //! (engine::accuracy).
 
 use codefit::engine::accuracy;
-use codefit::engine::config::{Config, DeviceChoice, DeviceRef};
+use codefit::engine::calibration::{self, Band};
 use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::{self, TIGHT_MARGIN};
-use codefit::engine::memory::Workload;
-use codefit::engine::{hardware, speed};
+use codefit::engine::fit::TIGHT_MARGIN;
 
 /// Bounds, justified: GGUF "K" mixes keep some tensors (embeddings, output, attention) at
 /// higher precision than the nominal type, and dynamic/imatrix quants vary by uploader, so a
@@ -59,118 +57,118 @@ fn weights_against_gguf_file_sizes() {
     );
 }
 
-/// Decode estimates against published single-stream measurements. One efficiency per device
-/// family (0.55, the median of the llama.cpp cases) is a deliberately simple model: models
-/// that read many GB per token reach ~0.85 of the ceiling, small-active MoE models less,
-/// because per-token fixed costs (kernel launches, synchronisation) weigh more — worst on
-/// Apple Metal (gpt-oss-20b on an M3 Ultra runs at half the estimate). Bounds: llama.cpp
-/// median within 30%, worst within 110%; serving engines (vLLM/SGLang) reported and bounded
-/// loosely (worst within 4×; SGLang on the hybrid Qwen3-Coder-Next is the outlier). The
-/// method panel states these figures, and calibration with one's own measurement replaces the
-/// family efficiency. A measurement above the bandwidth ceiling would mean the ceiling is
-/// wrong, so none may be.
+/// No measurement may exceed the bandwidth ceiling: that would mean the ceiling's bytes per
+/// token are wrong. 8% of slack: one vLLM case (gpt-oss-120b on a DGX Spark, 58.5 tok/s) sits
+/// 7% above the ceiling of the checkpoint as OpenAI's card stores it (BF16 attention and output
+/// head); its source does not say whether speculative decoding was on.
 #[test]
-fn decode_against_measurements() {
+fn no_measurement_beats_the_bandwidth_ceiling() {
     let ds = Dataset::bundled();
-    let (local, serving) = accuracy::decode_cases(ds);
-    for c in local.iter().chain(&serving) {
+    let (decode, _) = calibration::samples(ds);
+    assert!(!decode.is_empty());
+    for s in &decode {
         println!(
-            "{:64} measured {:6.1} est {:6.1} {:+6.0}%",
-            c.label,
-            c.published,
-            c.estimate,
-            c.error() * 100.0
+            "{:70} measured {:7.1} ceiling {:7.1}",
+            s.label, s.measured_tok_s, s.ceiling_tok_s
         );
-        // 8% of slack: one vLLM case (gpt-oss-120b on a DGX Spark, 58.5 tok/s) sits 7% above
-        // the ceiling of the checkpoint as OpenAI's card stores it (BF16 attention and output
-        // head); its source does not say whether speculative decoding was on.
-        let ceiling = c.estimate / 0.55;
         assert!(
-            ceiling >= c.published * 0.92,
+            s.ceiling_tok_s >= s.measured_tok_s * 0.92,
             "{}: measured above the ceiling",
-            c.label
+            s.label
         );
     }
-    let l = accuracy::error_stats(&local).unwrap();
-    let s = accuracy::error_stats(&serving).unwrap();
-    println!(
-        "llama.cpp decode: median {:.0}%, worst {:.0}% over {}",
-        l.median * 100.0,
-        l.worst * 100.0,
-        l.cases
-    );
-    println!(
-        "vLLM/SGLang decode: median {:.0}%, worst {:.0}% over {}",
-        s.median * 100.0,
-        s.worst * 100.0,
-        s.cases
-    );
-    assert!(
-        l.cases >= 6 && l.median <= 0.30 && l.worst <= 1.10,
-        "llama.cpp {l:?}"
-    );
-    assert!(s.worst <= 4.0, "serving {s:?}");
 }
 
-/// Prefill: time to first token against published prefill rates (prompt ÷ rate). Compute
-/// efficiency varies most (Strix Halo under Vulkan reaches 7–23% of peak), so the bound is a
-/// median error within 60%.
-#[test]
-fn prefill_against_measurements() {
-    let ds = Dataset::bundled();
-    let mut errors = Vec::new();
-    for m in ds
-        .measurements
-        .iter()
-        .filter(|m| m.prefill_tok_s.is_some() && m.model.is_some() && m.format.is_some())
-    {
-        let model = ds.model(m.model.as_deref().unwrap()).unwrap();
-        let format = ds.weight_format(m.format.as_deref().unwrap()).unwrap();
-        let cfg = Config {
-            hardware: vec![DeviceChoice {
-                device: DeviceRef::Known(m.device.clone()),
-                count: m.count,
-                reserved_gb: None,
-            }],
-            ..Config::default()
-        };
-        let machine = hardware::resolve(ds, &cfg);
-        let facts = model.open_facts().unwrap();
-        let prompt = m.prompt_tokens.unwrap_or(512);
-        let w = Workload {
-            context_tokens: prompt.max(1024),
-            sessions: 1,
-            kv_bytes_per_element: 2.0,
-        };
-        let f = fit::fit_at(&facts, &machine, &w, format);
-        let Some(t) = speed::ttft_seconds(&facts, &f, &machine, prompt) else {
-            println!("{} on {}: no compute figure", model.id, m.device);
-            continue;
-        };
-        let measured = prompt as f64 / m.prefill_tok_s.unwrap();
-        let err = (t - measured) / measured;
-        println!(
-            "{:22} {:14} prompt {:5}  measured {:6.2}s  est {:6.2}s  {:+6.0}%",
-            model.id,
-            m.device,
-            prompt,
-            measured,
-            t,
-            err * 100.0
-        );
-        errors.push(err.abs());
-    }
-    errors.sort_by(f64::total_cmp);
-    assert!(
-        errors.len() >= 3,
-        "at least three prefill cases with compute figures"
-    );
-    let median = errors[errors.len() / 2];
+fn show(what: &str, b: &Band) {
     println!(
-        "prefill: median {:.0}%, worst {:.0}% over {}",
-        median * 100.0,
-        errors[errors.len() - 1] * 100.0,
-        errors.len()
+        "{what}: median {:.0}%, p90 {:.0}%, worst {:.0}% over {} (signed p10 {:+.0}%, p90 {:+.0}%)",
+        b.median_abs * 100.0,
+        b.p90_abs * 100.0,
+        b.worst_abs * 100.0,
+        b.cases,
+        b.p10 * 100.0,
+        b.p90 * 100.0
     );
-    assert!(median <= 0.6, "prefill median error {median}");
+}
+
+/// Decode errors out of sample (leave-one-device-out: each device's cases are estimated with
+/// constants fitted on the other devices). Bounds, justified by the fixture as it stands (the
+/// closing note of issue 14 gives the figures): the median within BOUND_MEDIAN and the 90th
+/// percentile within BOUND_P90. Tighten them as the model improves.
+#[test]
+fn decode_out_of_sample_is_bounded() {
+    const BOUND_MEDIAN: f64 = 0.40;
+    const BOUND_P90: f64 = 1.10;
+    let ds = Dataset::bundled();
+    let cal = &ds.calibration;
+    for (r, b) in &cal.decode_bands {
+        show(&format!("decode OOS {}", r.map_or("all", |r| r.name())), b);
+    }
+    for (r, b) in &cal.decode_in_sample {
+        show(
+            &format!("decode in-sample {}", r.map_or("all", |r| r.name())),
+            b,
+        );
+    }
+    for (k, b) in &cal.by_attention {
+        show(&format!("decode OOS {k}"), b);
+    }
+    for (label, _, e) in &cal.worst {
+        println!("worst: {label} {:+.0}%", e * 100.0);
+    }
+    let all = cal
+        .decode_bands
+        .iter()
+        .find(|(r, _)| r.is_none())
+        .unwrap()
+        .1;
+    assert!(all.cases >= 13, "{all:?}");
+    assert!(all.median_abs <= BOUND_MEDIAN, "{all:?}");
+    assert!(all.p90_abs <= BOUND_P90, "{all:?}");
+    // Out of sample is never better than in sample by construction of the fit.
+    let inside = cal
+        .decode_in_sample
+        .iter()
+        .find(|(r, _)| r.is_none())
+        .unwrap()
+        .1;
+    assert!(
+        all.median_abs >= inside.median_abs * 0.8,
+        "{all:?} vs {inside:?}"
+    );
+}
+
+/// Prefill (time to first token) out of sample, leave-one-device-out over the cases with a
+/// compute figure for their device. Compute efficiency varies most (Strix Halo under Vulkan
+/// reaches 7–23% of peak), so the bound is loose: see the closing note of issue 14.
+#[test]
+fn prefill_out_of_sample_is_bounded() {
+    const BOUND_MEDIAN: f64 = 3.0;
+    let ds = Dataset::bundled();
+    let b = ds.calibration.prefill_band.expect("prefill cases");
+    show("prefill OOS", &b);
+    assert!(b.cases >= 4 && b.median_abs <= BOUND_MEDIAN, "{b:?}");
+}
+
+/// The range an estimate carries holds the measured value for about 80% of the cases out of
+/// sample (the 10th–90th percentile band): never fewer than 60%.
+#[test]
+fn ranges_hold_most_measurements() {
+    let ds = Dataset::bundled();
+    let (decode, _) = calibration::samples(ds);
+    let cal = &ds.calibration;
+    let mut inside = 0;
+    for s in &decode {
+        let est = cal
+            .decode_for(s.vendor, s.runtime)
+            .estimate(s.ceiling_tok_s);
+        let (lo, hi) = cal.decode_band(s.runtime).unwrap().range(est);
+        inside += usize::from((lo..=hi).contains(&s.measured_tok_s));
+    }
+    let share = inside as f64 / decode.len() as f64;
+    println!(
+        "{inside} of {} measurements inside their range",
+        decode.len()
+    );
+    assert!(share >= 0.6, "{share}");
 }

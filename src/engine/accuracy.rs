@@ -114,7 +114,7 @@ pub fn decode_cases(dataset: &Dataset) -> (Vec<Case>, Vec<Case>) {
                 runtime.name()
             ),
             published: m.decode_tok_s,
-            estimate: ceiling * speed::machine_efficiency(&machine),
+            estimate: machine.decode.estimate(ceiling),
             source: m.source.clone(),
         };
         if runtime == Runtime::LlamaCpp {

@@ -282,6 +282,24 @@ pub fn prefill_attention_flops(groups: &[LayerGroup], p: f64, model_q_heads: u32
         .sum()
 }
 
+/// The attention kind of a whole model, for error tables: hybrid linear, compressed, latent,
+/// sliding window or full attention.
+pub fn describe_kind(groups: &[LayerGroup]) -> String {
+    let any = |f: fn(&LayerKind) -> bool| groups.iter().any(|g| f(&g.kind));
+    if any(|k| matches!(k, LayerKind::Recurrent { .. })) {
+        "hybrid linear"
+    } else if any(|k| matches!(k, LayerKind::Compressed { .. })) {
+        "compressed"
+    } else if any(|k| matches!(k, LayerKind::Latent { .. } | LayerKind::LatentSparse { .. })) {
+        "latent"
+    } else if any(|k| matches!(k, LayerKind::Sliding { .. })) {
+        "sliding window"
+    } else {
+        "full attention"
+    }
+    .to_string()
+}
+
 /// A one-line description: "36 Gated DeltaNet/recurrent + 12 full attention".
 pub fn describe(groups: &[LayerGroup]) -> String {
     groups

@@ -528,6 +528,15 @@ pub struct Measurement {
     pub in_seed: bool,
     #[serde(default)]
     pub note: String,
+    /// The runtime's version or build where the source states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runtime_version: Option<String>,
+    /// Speculative decoding (a draft model or MTP head) was on: not a plain decode case.
+    #[serde(default)]
+    pub speculative: bool,
+    /// Only one weak source (an aggregator, an unverifiable page) has the figure.
+    #[serde(default)]
+    pub weak_source: bool,
 }
 
 /// A published GGUF file size: the fixture the weights formula is checked against.
@@ -568,6 +577,10 @@ pub struct Dataset {
     pub seed_claims: SeedClaims,
     pub measurements: Vec<Measurement>,
     pub file_sizes: Vec<FileSize>,
+    /// Models measured in the accuracy fixture but not ranked (no coding benchmark figures).
+    pub reference_models: Vec<Model>,
+    /// The speed model's constants fitted on the measurements, with their out-of-sample errors.
+    pub calibration: super::calibration::Calibration,
     /// Score positions per model id, built at load time.
     score_index: HashMap<String, Vec<usize>>,
 }
@@ -582,6 +595,7 @@ pub struct Sources<'a> {
     pub seed_claims: &'a str,
     pub measurements: &'a str,
     pub file_sizes: &'a str,
+    pub reference_models: &'a str,
 }
 
 /// The files under `src/data/`, embedded at build time.
@@ -594,6 +608,7 @@ pub const BUNDLED: Sources<'static> = Sources {
     seed_claims: include_str!("../data/seed_claims.json"),
     measurements: include_str!("../data/measurements.json"),
     file_sizes: include_str!("../data/gguf_sizes.json"),
+    reference_models: include_str!("../data/reference_models.json"),
 };
 
 impl Dataset {
@@ -627,10 +642,17 @@ impl Dataset {
             seed_claims: parse("seed_claims.json", src.seed_claims)?,
             measurements: parse("measurements.json", src.measurements)?,
             file_sizes: parse::<FileSizes>("gguf_sizes.json", src.file_sizes)?.sizes,
+            reference_models: parse("reference_models.json", src.reference_models)?,
+            calibration: Default::default(),
         };
         let mut models = std::mem::take(&mut dataset.models);
         dataset.resolve(&mut models);
         dataset.models = models;
+        let mut reference = std::mem::take(&mut dataset.reference_models);
+        dataset.resolve(&mut reference);
+        dataset.reference_models = reference;
+        let (decode, prefill) = super::calibration::samples(&dataset);
+        dataset.calibration = super::calibration::calibrate(&decode, &prefill);
         Ok(dataset)
     }
 
@@ -695,6 +717,11 @@ impl Dataset {
     }
     pub fn model(&self, id: &str) -> Option<&Model> {
         self.models.iter().find(|m| m.id == id)
+    }
+    /// A model a measurement names: a catalog model or a reference model of the fixture.
+    pub fn measured_model(&self, id: &str) -> Option<&Model> {
+        self.model(id)
+            .or_else(|| self.reference_models.iter().find(|m| m.id == id))
     }
     /// Finds a model by id, canonical name or alias.
     pub fn model_named(&self, name: &str) -> Option<&Model> {

@@ -9,7 +9,7 @@ use super::hardware::{DISPLAY_RESERVED_GB, RAM_RESERVED_FOR_OS_GB, SYSTEM_RAM_BA
 use super::memory;
 use super::placement::{Mode, TENSOR_PARALLEL_MAX};
 use super::rank::{Analysis, Row};
-use super::runtime::{DeviceFamily, Runtime};
+use super::runtime::Runtime;
 use super::speed;
 
 /// One line of a worked example: what it computes, how, and the result.
@@ -249,7 +249,7 @@ pub fn worked(dataset: &Dataset, a: &Analysis<'_>, row: &Row<'_>) -> Option<Vec<
             .iter()
             .filter_map(|u| {
                 u.fp16_tflops
-                    .map(|t| format!("{t} TFLOPS × {}", speed::prefill_mfu(u.family)))
+                    .map(|t| format!("{t} TFLOPS × {:.2}", u.prefill_mfu))
             })
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
@@ -272,7 +272,7 @@ pub fn worked(dataset: &Dataset, a: &Analysis<'_>, row: &Row<'_>) -> Option<Vec<
 
 /// The rules and constants the answers use for this runtime, each from the engine's own
 /// constants.
-pub fn rules(a: &Analysis<'_>) -> Vec<String> {
+pub fn rules(dataset: &Dataset, a: &Analysis<'_>) -> Vec<String> {
     let r = a.machine.runtime;
     let mut out = vec![
         format!(
@@ -312,22 +312,33 @@ pub fn rules(a: &Analysis<'_>) -> Vec<String> {
         a.min_tok_s,
         config::DEFAULT_MIN_TOK_S
     ));
-    let families = [
-        ("NVIDIA", DeviceFamily::NvidiaBlackwell),
-        ("Apple", DeviceFamily::Apple),
-        ("AMD", DeviceFamily::Amd),
-        ("other", DeviceFamily::Unknown),
-    ];
+    let cal = &dataset.calibration;
+    let groups: Vec<String> = cal
+        .decode_groups()
+        .iter()
+        .filter(|(v, r, _)| v.is_some() && r.is_some())
+        .map(|(v, r, f)| {
+            format!(
+                "{} under {}: {:.2} of the ceiling + {:.1} ms per token ({} cases)",
+                v.map_or("all", |v| v.name()),
+                r.map_or("all", |r| r.name()),
+                f.efficiency,
+                f.fixed_ms,
+                f.cases
+            )
+        })
+        .collect();
     out.push(format!(
-        "Decode estimate = ceiling × share reached: {}; prefill at {} of peak FP16 tensor throughput.",
-        families
+        "Decode estimate = 1 ÷ (1 ÷ (ceiling × efficiency) + fixed cost per token), fitted on the published measurements per device vendor and runtime (falling back to the runtime's, then the vendor's, then all cases): {}. Here: {:.2} and {:.1} ms.",
+        if groups.is_empty() { "no group has enough cases".to_string() } else { groups.join("; ") },
+        a.decode_fit.efficiency,
+        a.decode_fit.fixed_ms
+    ));
+    out.push(format!(
+        "Prefill reaches {} of peak FP16 tensor throughput (median of the published cases per vendor).",
+        cal.prefill_groups()
             .iter()
-            .map(|(n, f)| format!("{n} {}", speed::decode_efficiency(*f)))
-            .collect::<Vec<_>>()
-            .join(", "),
-        families
-            .iter()
-            .map(|(n, f)| format!("{n} {}", speed::prefill_mfu(*f)))
+            .map(|(v, m, n)| format!("{} {m:.2} ({n} cases)", v.map_or("all", |v| v.name())))
             .collect::<Vec<_>>()
             .join(", ")
     ));
@@ -370,7 +381,7 @@ mod tests {
                 .starts_with("2 GB per device (vLLM)")
         );
         let a = rank::analyze(ds, &vllm);
-        assert!(rules(&a)[0].contains("2 GB per device"));
+        assert!(rules(ds, &a)[0].contains("2 GB per device"));
         let local = Config {
             quant: QuantChoice::Auto,
             ..Config::default()

@@ -20,6 +20,7 @@ const SOURCES: Sources<'static> = Sources {
     seed_claims: include_str!("fixtures/seed_claims.json"),
     measurements: include_str!("fixtures/measurements.json"),
     file_sizes: include_str!("fixtures/gguf_sizes.json"),
+    reference_models: "[]",
 };
 
 /// The fixture dataset, parsed once.

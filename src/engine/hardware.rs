@@ -1,6 +1,7 @@
 //! Devices and their usable memory: resolves the user's device rows into concrete units,
 //! applies the unified-memory GPU share and describes system RAM for offload.
 
+use super::calibration::Vendor;
 use super::config::{self, Config, DeviceChoice, DeviceRef};
 use super::dataset::{Dataset, MemoryKind};
 use super::runtime::{DeviceFamily, Runtime};
@@ -32,6 +33,8 @@ pub struct DeviceUnit {
     pub unified: bool,
     pub family: DeviceFamily,
     pub fp16_tflops: Option<f64>,
+    /// Share of peak FP16 tensor throughput prefill reaches here (fitted per vendor).
+    pub prefill_mfu: f64,
 }
 
 /// Memory a desktop session holds on the card that drives the screen, GB: a compositor and a
@@ -68,6 +71,8 @@ pub struct Machine {
     /// System RAM available for offloaded layers (after the OS reserve); 0 on unified machines.
     pub offload_ram_gb: f64,
     pub ram_bandwidth_gb_s: f64,
+    /// The decode model fitted for these devices and this runtime (the slowest device's vendor).
+    pub decode: super::calibration::DecodeFit,
 }
 
 impl Machine {
@@ -165,6 +170,9 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
                         unified,
                         family: DeviceFamily::parse(d.family.as_deref()),
                         fp16_tflops: d.fp16_tflops,
+                        prefill_mfu: dataset
+                            .calibration
+                            .prefill_mfu(Vendor::of(DeviceFamily::parse(d.family.as_deref()))),
                     }
                 }),
                 DeviceRef::Custom {
@@ -192,6 +200,7 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
                         reserved_gb: reserved,
                         family: DeviceFamily::Unknown,
                         fp16_tflops: None,
+                        prefill_mfu: dataset.calibration.prefill_mfu(Vendor::Other),
                         bandwidth_gb_s: config::clamp_f64(
                             *bandwidth_gb_s,
                             config::MIN_BANDWIDTH_GB_S,
@@ -226,6 +235,16 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
         }
     }
     let all_unified = !units.is_empty() && units.iter().all(|u: &DeviceUnit| u.unified);
+    // Several vendors: the one whose fitted decode is slowest bounds the estimate.
+    let decode = units
+        .iter()
+        .map(|u| {
+            dataset
+                .calibration
+                .decode_for(Vendor::of(u.family), runtime)
+        })
+        .min_by(|a, b| a.estimate(100.0).total_cmp(&b.estimate(100.0)))
+        .unwrap_or_else(|| dataset.calibration.decode_for(Vendor::Other, runtime));
     let ram = config::clamp_f64(cfg.ram_gb, 0.0, config::MAX_RAM_GB, 0.0);
     Machine {
         runtime,
@@ -238,6 +257,7 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
             (ram - RAM_RESERVED_FOR_OS_GB).max(0.0)
         },
         ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
+        decode,
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod accuracy;
 pub mod architecture;
+pub mod calibration;
 pub mod compare;
 pub mod config;
 pub mod dataset;

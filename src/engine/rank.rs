@@ -244,6 +244,10 @@ pub struct Row<'a> {
     pub gap_proprietary: Option<f64>,
     /// The fit's format quality (`quality_rank`), for breaking ties in the ranking.
     pub format_quality: u32,
+    /// The decode estimate's range (10th–90th percentile of the out-of-sample errors), tok/s.
+    pub decode_range: Option<(f64, f64)>,
+    /// The time to first token's range, seconds.
+    pub ttft_range: Option<(f64, f64)>,
 }
 
 impl Row<'_> {
@@ -295,6 +299,10 @@ pub struct Analysis<'a> {
     pub below_floor: bool,
     /// The prompt the time-to-first-token estimates are for, tokens.
     pub prompt_tokens: u32,
+    /// The decode model the estimates use (fitted, or from the user's measurement) and the
+    /// range of its out-of-sample errors.
+    pub decode_fit: super::calibration::DecodeFit,
+    pub decode_band: Option<super::calibration::Band>,
 }
 
 impl Analysis<'_> {
@@ -481,6 +489,8 @@ pub fn row_for<'a>(
         max_context,
         gap_open: None,
         gap_proprietary: None,
+        decode_range: None,
+        ttft_range: None,
     }
 }
 
@@ -542,9 +552,27 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         let ceiling = rows.iter().find(|r| &r.model.id == id)?.decode_tok_s?;
         speed::calibrated_efficiency(*tok_s, ceiling)
     });
-    let efficiency = calibrated.unwrap_or_else(|| speed::machine_efficiency(&machine));
+    // The user's own measurement replaces the fitted model (a pure share of the ceiling), and
+    // its range is what a device's own cases leave.
+    let decode = calibrated.map_or(machine.decode, |e| super::calibration::DecodeFit {
+        efficiency: e,
+        fixed_ms: 0.0,
+        cases: 1,
+    });
+    let efficiency = decode.efficiency;
+    let cal = &dataset.calibration;
+    let decode_band = if calibrated.is_some() {
+        cal.calibrated_band
+    } else {
+        cal.decode_band(machine.runtime)
+    };
     for r in &mut rows {
-        r.decode_est_tok_s = r.decode_tok_s.map(|c| c * efficiency);
+        r.decode_est_tok_s = r.decode_tok_s.map(|c| decode.estimate(c));
+        r.decode_range = r.decode_est_tok_s.zip(decode_band).map(|(e, b)| b.range(e));
+        r.ttft_range = r.ttft_s.zip(cal.prefill_band).map(|(t, b)| {
+            let (lo, hi) = b.range(1.0 / t);
+            (1.0 / hi, 1.0 / lo)
+        });
         if let Some(v) = r.value {
             r.gap_open = best_open.map(|l| l.value - v);
             r.gap_proprietary = best_proprietary.map(|l| l.value - v);
@@ -587,6 +615,8 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
         min_tok_s,
         below_floor: floor_best.is_none() && best.is_some(),
         prompt_tokens: cfg.prompt_tokens,
+        decode_fit: decode,
+        decode_band,
         metric_max: match &cfg.rank {
             RankBy::Bench(id) => dataset.benchmark(id).map_or(100.0, |b| b.max),
             _ => 100.0,

@@ -11,53 +11,9 @@ use super::fit::Fit;
 use super::hardware::Machine;
 use super::memory;
 use super::placement::Mode;
-use super::runtime::DeviceFamily;
 
-/// Share of the bandwidth ceiling that decode reaches, per device family: the median of
-/// measured ÷ ceiling over the llama.cpp measurements in `src/data/measurements.json`
-/// (NVIDIA: RTX 4090 0.53, DGX Spark 0.56–0.58; Apple M3 Ultra 0.55 on DeepSeek-R1;
-/// Strix Halo 0.52–0.55 on MoE models). tests/accuracy.rs reports the error of each case.
-pub const DECODE_EFFICIENCY_NVIDIA: f64 = 0.55;
-pub const DECODE_EFFICIENCY_APPLE: f64 = 0.55;
-pub const DECODE_EFFICIENCY_AMD: f64 = 0.55;
-/// A custom device: the same middle figure.
-pub const DECODE_EFFICIENCY_OTHER: f64 = 0.55;
-
-/// Share of peak FP16 tensor throughput prefill reaches (model FLOPs utilisation), per
-/// family, from the measurements: DGX Spark 0.42 (gpt-oss-20b pp2048), M3 Ultra 0.44
-/// (DeepSeek-R1 pp512); Strix Halo under Vulkan only 0.07–0.23.
-pub const PREFILL_MFU_NVIDIA: f64 = 0.40;
-pub const PREFILL_MFU_APPLE: f64 = 0.40;
-pub const PREFILL_MFU_AMD: f64 = 0.15;
-pub const PREFILL_MFU_OTHER: f64 = 0.30;
-
-pub fn decode_efficiency(family: DeviceFamily) -> f64 {
-    match family {
-        DeviceFamily::Apple => DECODE_EFFICIENCY_APPLE,
-        DeviceFamily::Amd => DECODE_EFFICIENCY_AMD,
-        DeviceFamily::Unknown => DECODE_EFFICIENCY_OTHER,
-        _ => DECODE_EFFICIENCY_NVIDIA,
-    }
-}
-
-pub fn prefill_mfu(family: DeviceFamily) -> f64 {
-    match family {
-        DeviceFamily::Apple => PREFILL_MFU_APPLE,
-        DeviceFamily::Amd => PREFILL_MFU_AMD,
-        DeviceFamily::Unknown => PREFILL_MFU_OTHER,
-        _ => PREFILL_MFU_NVIDIA,
-    }
-}
-
-/// The machine's default decode efficiency: its slowest device family's.
-pub fn machine_efficiency(machine: &Machine) -> f64 {
-    machine
-        .units
-        .iter()
-        .map(|u| decode_efficiency(u.family))
-        .fold(f64::INFINITY, f64::min)
-        .min(1.0)
-}
+// The shares of the ceiling decode reaches and of peak compute prefill reaches are fitted on
+// the measurement fixture (engine::calibration) and carried by the resolved machine.
 
 /// Single-stream decode ceiling in tokens/s. Each generated token reads the active
 /// parameters and the session's KV cache once. Under a layer split, layers are read one
@@ -175,7 +131,7 @@ pub fn ttft_seconds(
             {
                 let slowest = units
                     .iter()
-                    .map(|u| u.fp16_tflops.map(|t| t * prefill_mfu(u.family)))
+                    .map(|u| u.fp16_tflops.map(|t| t * u.prefill_mfu))
                     .collect::<Option<Vec<f64>>>()?
                     .into_iter()
                     .fold(f64::INFINITY, f64::min);
@@ -189,7 +145,7 @@ pub fn ttft_seconds(
                 if share.layers == 0 {
                     continue;
                 }
-                let usable = unit.fp16_tflops? * prefill_mfu(unit.family) * 1e12;
+                let usable = unit.fp16_tflops? * unit.prefill_mfu * 1e12;
                 seconds += flops * share.layers as f64 / layers / usable;
             }
             // Offloaded layers: llama.cpp streams them to the GPU for large batches, so they
@@ -197,7 +153,7 @@ pub fn ttft_seconds(
             let rest = fit.placement.rest_layers as f64;
             if rest > 0.0 {
                 let u = machine.units.first()?;
-                seconds += flops * rest / layers / (u.fp16_tflops? * prefill_mfu(u.family) * 1e12);
+                seconds += flops * rest / layers / (u.fp16_tflops? * u.prefill_mfu * 1e12);
             }
         }
     }

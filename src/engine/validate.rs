@@ -21,7 +21,7 @@ impl Dataset {
             }
         }
         let mut names = HashSet::new();
-        for m in &self.models {
+        for m in self.models.iter().chain(&self.reference_models) {
             if !seen.insert(format!("model:{}", m.id)) {
                 problems.push(format!("duplicate model id {}", m.id));
             }
@@ -174,14 +174,22 @@ impl Dataset {
         }
         for m in &self.measurements {
             let known = self.device(&m.device).is_some()
-                && m.model.as_ref().is_none_or(|id| self.model(id).is_some())
+                && m.model
+                    .as_ref()
+                    .is_none_or(|id| self.measured_model(id).is_some())
                 && m.format
                     .as_ref()
                     .is_none_or(|id| self.weight_format(id).is_some())
                 && m.runtime
                     .as_ref()
                     .is_none_or(|r| super::runtime::Runtime::parse(r).is_some());
-            if !known || m.count == 0 || m.decode_tok_s.is_nan() || m.decode_tok_s <= 0.0 {
+            let prefill_ok = m.prefill_tok_s.is_none_or(|p| p.is_finite() && p > 0.0);
+            if !known
+                || m.count == 0
+                || !m.decode_tok_s.is_finite()
+                || m.decode_tok_s <= 0.0
+                || !prefill_ok
+            {
                 problems.push(format!(
                     "measurement on {} names unknown things or has no speed",
                     m.device

@@ -32,7 +32,7 @@ pub fn MethodPanel() -> impl IntoView {
     };
     let rules = move || {
         ctx.analysis
-            .with(|a| explain::rules(a))
+            .with(|a| explain::rules(ds, a))
             .into_iter()
             .map(|t| view! { <li>{t}</li> })
             .collect_view()
@@ -40,20 +40,64 @@ pub fn MethodPanel() -> impl IntoView {
     let accuracy = {
         use crate::engine::accuracy;
         let pct = |x: f64| format!("{:.0}%", x * 100.0);
+        let cal = &ds.calibration;
         let weights = accuracy::error_stats(&accuracy::weight_cases(ds));
-        let (local, serving) = accuracy::decode_cases(ds);
-        let line = |what: &str, s: Option<accuracy::ErrorStats>| {
-            s.map_or_else(|| format!("{what}: no cases"), |s| format!("{what}: median error {}, 90th percentile {}, worst {} over {} published cases", pct(s.median), pct(s.p90), pct(s.worst), s.cases))
+        let band = |b: &crate::engine::calibration::Band| {
+            format!(
+                "median {}, 90th percentile {}, worst {} over {} cases",
+                pct(b.median_abs),
+                pct(b.p90_abs),
+                pct(b.worst_abs),
+                b.cases
+            )
         };
-        vec![
-            line("Weights vs GGUF file sizes", weights),
-            line("Decode estimate vs measured tok/s (llama.cpp)", accuracy::error_stats(&local)),
-            line("Decode estimate vs measured tok/s (vLLM, SGLang)", accuracy::error_stats(&serving)),
-            format!("A fit is “tight” when its headroom is under {} of weights + KV cache: about the 90th-percentile error of the weights estimate.", pct(crate::engine::fit::TIGHT_MARGIN)),
-        ]
-        .into_iter()
-        .map(|t| view! { <li>{t}</li> })
-        .collect_view()
+        let name =
+            |r: Option<crate::engine::runtime::Runtime>| r.map_or("all runtimes", |r| r.name());
+        let mut lines: Vec<String> = vec![weights.map_or_else(
+            || "Weights vs GGUF file sizes: no cases".to_string(),
+            |s| format!("Weights vs published GGUF file sizes: median error {}, 90th percentile {}, worst {} over {} files", pct(s.median), pct(s.p90), pct(s.worst), s.cases),
+        )];
+        for (r, b) in &cal.decode_bands {
+            let inside = cal
+                .decode_in_sample
+                .iter()
+                .find(|(x, _)| x == r)
+                .map_or_else(String::new, |(_, i)| {
+                    format!(
+                        " (in sample: median {}, 90th percentile {})",
+                        pct(i.median_abs),
+                        pct(i.p90_abs)
+                    )
+                });
+            lines.push(format!(
+                "Decode, {} — out of sample (leave-one-device-out): {}{inside}",
+                name(*r),
+                band(b)
+            ));
+        }
+        for (k, b) in &cal.by_attention {
+            lines.push(format!("Decode, {k} models, out of sample: {}", band(b)));
+        }
+        if let Some(b) = &cal.prefill_band {
+            lines.push(format!(
+                "Prefill (time to first token), out of sample: {}",
+                band(b)
+            ));
+        }
+        if let (Some(own), Some(all)) = (
+            &cal.calibrated_band,
+            cal.decode_band(crate::engine::runtime::Runtime::LlamaCpp),
+        ) {
+            lines.push(format!("With your own measurement of one model on your hardware, the decode range narrows from {}–{} to {}–{} of the estimate (a device's other cases predicting each case: {}).", pct(all.p10), pct(all.p90), pct(own.p10), pct(own.p90), band(own)));
+        }
+        lines.push(format!("A fit is “tight” when its headroom is under {} of weights + KV cache: about the 90th-percentile error of the weights estimate.", pct(crate::engine::fit::TIGHT_MARGIN)));
+        let worst = cal.worst.iter().map(|(label, source, e)| view! {
+            <li><a href=source.clone() target="_blank" rel="noopener noreferrer">{label.clone()}</a>{format!(": {:+.0}%", e * 100.0)}</li>
+        }).collect_view();
+        view! {
+            {lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            <li>"Worst decode cases out of sample:"<ul id="worst-cases">{worst}</ul></li>
+        }
     };
     view! {
         <section class="card method" id="method" aria-labelledby="method-title">

@@ -94,11 +94,17 @@ pub fn ResultsTable() -> impl IntoView {
                         FitStatus::Fits if f.tight => format!("tight: {} free, within the estimate's error", format_gb(f.headroom_gb)),
                         FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
                     }));
-                    let speed = match (r.decode_est_tok_s, r.decode_tok_s) {
-                        (Some(e), Some(c)) => format!("≈ {e:.0} est. (≤ {c:.0})"),
+                    let speed = match (r.decode_est_tok_s, r.decode_tok_s, r.decode_range) {
+                        (Some(e), Some(c), Some((lo, hi))) => format!("≈ {e:.0}, {lo:.0}–{hi:.0} est. (≤ {c:.0})"),
+                        (Some(e), Some(c), None) => format!("≈ {e:.0} est. (≤ {c:.0})"),
                         _ => "—".into(),
                     };
-                    let ttft = r.ttft_s.map_or_else(|| "—".to_string(), |t| if t < 10.0 { format!("{t:.1} s est.") } else { format!("{t:.0} s est.") });
+                    let secs = |t: f64| if t < 10.0 { format!("{t:.1}") } else { format!("{t:.0}") };
+                    let ttft = match (r.ttft_s, r.ttft_range) {
+                        (Some(t), Some((lo, hi))) => format!("≈ {} s, {}–{} est.", secs(t), secs(lo), secs(hi)),
+                        (Some(t), None) => format!("{} s est.", secs(t)),
+                        _ => "—".to_string(),
+                    };
                     let measured = r.measured.iter().map(|m| {
                         let label = format!("measured {:.0} tok/s", m.decode_tok_s);
                         let title = format!("{} · {} · {} · {}", m.runtime.as_deref().unwrap_or("runtime not stated"), m.format.as_deref().unwrap_or("format not stated"), m.date, m.note);

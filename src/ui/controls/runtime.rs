@@ -44,12 +44,13 @@ pub fn RuntimeControls() -> impl IntoView {
             } else {
                 format!(" {} cannot run {}: {}.", a.machine.runtime.name(), if a.machine.unsupported.len() == 1 { "this device" } else { "these devices" }, a.machine.unsupported.join(", "))
             };
+            let range = a.decode_band.map_or_else(String::new, |b| format!(" Ranges: the 10th–90th percentile of the out-of-sample errors ({:+.0}% to {:+.0}%).", b.p10 * 100.0, b.p90 * 100.0));
             let eff = if a.calibrated {
-                format!("Speed estimates use your measurement: {:.0}% of the bandwidth ceiling.", a.efficiency * 100.0)
+                format!("Speed estimates use your measurement: {:.0}% of the bandwidth ceiling.{range}", a.efficiency * 100.0)
             } else if a.calibration_unused {
                 "Your measurement is not used: that model does not run on this hardware.".to_string()
             } else {
-                format!("Speed estimates use {:.0}% of the bandwidth ceiling (measured median for this device family).", a.efficiency * 100.0)
+                format!("Speed estimates: {:.0}% of the bandwidth ceiling plus {:.1} ms per token, fitted on {} published measurements for these devices and this runtime.{range}", a.decode_fit.efficiency * 100.0, a.decode_fit.fixed_ms, a.decode_fit.cases)
             };
             let kv = a.kv_fallback.as_ref().map_or_else(String::new, |k| {
                 format!(" {} has no {k} KV cache: FP16 is used.", a.machine.runtime.name())
