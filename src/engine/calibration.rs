@@ -224,6 +224,9 @@ pub struct Calibration {
     pub worst: Vec<(String, String, f64)>,
     /// Out-of-sample decode errors per attention kind.
     pub by_attention: Vec<(String, Band)>,
+    /// Memory: the weights formula against published file sizes (it has no fitted constant,
+    /// so these errors are out of sample as they stand), and against measured totals.
+    pub memory_band: Option<Band>,
 }
 
 fn groups_of(samples: &[&DecodeSample]) -> Vec<(Option<Vendor>, Option<Runtime>, DecodeFit)> {
@@ -326,7 +329,12 @@ fn fitted(decode: &[&DecodeSample], prefill: &[&PrefillSample]) -> Calibration {
 }
 
 /// Fits the constants on every sample and measures the errors by leave-one-device-out.
-pub fn calibrate(decode: &[DecodeSample], prefill: &[PrefillSample]) -> Calibration {
+/// `memory_errors` are the memory estimate's signed errors against published figures.
+pub fn calibrate(
+    decode: &[DecodeSample],
+    prefill: &[PrefillSample],
+    memory_errors: &[f64],
+) -> Calibration {
     let all_d: Vec<&DecodeSample> = decode.iter().collect();
     let all_p: Vec<&PrefillSample> = prefill.iter().collect();
     let mut cal = fitted(&all_d, &all_p);
@@ -412,6 +420,7 @@ pub fn calibrate(decode: &[DecodeSample], prefill: &[PrefillSample]) -> Calibrat
         }
     }
     cal.prefill_band = Band::of(&perr);
+    cal.memory_band = Band::of(memory_errors);
     cal
 }
 

@@ -652,7 +652,11 @@ impl Dataset {
         dataset.resolve(&mut reference);
         dataset.reference_models = reference;
         let (decode, prefill) = super::calibration::samples(&dataset);
-        dataset.calibration = super::calibration::calibrate(&decode, &prefill);
+        let memory: Vec<f64> = super::accuracy::weight_cases(&dataset)
+            .iter()
+            .map(|c| c.error())
+            .collect();
+        dataset.calibration = super::calibration::calibrate(&decode, &prefill, &memory);
         Ok(dataset)
     }
 

@@ -59,8 +59,12 @@ pub struct Fit {
     /// GB placed in system RAM.
     pub offload_gb: f64,
     pub expert_offload: Option<ExpertOffload>,
-    /// Fits, but with less headroom than the estimate's measured error ([`TIGHT_MARGIN`]).
+    /// Fits, but the top of the memory range does not ([`Fit::memory_range_gb`]); without a
+    /// measured band, less headroom than [`TIGHT_MARGIN`].
     pub tight: bool,
+    /// The range of the weights + KV estimate from its measured error (10th–90th percentile),
+    /// GB, overhead included.
+    pub memory_range_gb: Option<(f64, f64)>,
     /// The context the maths used (the request, capped at the model's maximum).
     pub context_tokens: u32,
     pub context_capped: bool,
@@ -171,8 +175,16 @@ pub fn fit_at(
             0.0,
         )
     };
-    let tight =
-        status == FitStatus::Fits && headroom < TIGHT_MARGIN * (mem.weights_gb + mem.kv_cache_gb);
+    let estimated = mem.weights_gb + mem.kv_cache_gb;
+    let memory_range_gb = machine.memory_band.map(|b| {
+        let (lo, hi) = b.range(estimated);
+        (lo + mem.overhead_gb, hi + mem.overhead_gb)
+    });
+    let tight = status == FitStatus::Fits
+        && match memory_range_gb {
+            Some((_, hi)) => headroom < hi - mem.total_gb(),
+            None => headroom < TIGHT_MARGIN * estimated,
+        };
     Fit {
         status,
         format_id: format.id.clone(),
@@ -182,6 +194,7 @@ pub fn fit_at(
         offload_gb: offload,
         expert_offload,
         tight,
+        memory_range_gb,
         context_tokens: context,
         context_capped: context < workload.context_tokens,
     }

@@ -73,6 +73,8 @@ pub struct Machine {
     pub ram_bandwidth_gb_s: f64,
     /// The decode model fitted for these devices and this runtime (the slowest device's vendor).
     pub decode: super::calibration::DecodeFit,
+    /// The memory estimate's error band (published file sizes and measured totals).
+    pub memory_band: Option<super::calibration::Band>,
 }
 
 impl Machine {
@@ -258,6 +260,7 @@ pub fn resolve_devices(dataset: &Dataset, cfg: &Config, hardware: &[DeviceChoice
         },
         ram_bandwidth_gb_s: SYSTEM_RAM_BANDWIDTH_GB_S,
         decode,
+        memory_band: dataset.calibration.memory_band,
     }
 }
 

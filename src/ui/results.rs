@@ -112,7 +112,8 @@ pub fn ResultsTable() -> impl IntoView {
                     }).collect_view();
                     let format = f.and_then(|f| ds.weight_format(&f.format_id)).map(|w| w.name.clone());
                     let memory = f.map(|f| {
-                        format!("{:.1} + {:.1} + {:.1} = {}", f.memory.weights_gb, f.memory.kv_cache_gb, f.memory.overhead_gb, format_gb(f.memory.total_gb()))
+                        let range = f.memory_range_gb.map_or_else(String::new, |(lo, hi)| format!(" ({:.0}–{:.0})", lo, hi));
+                        format!("{:.1} + {:.1} + {:.1} = {}{range}", f.memory.weights_gb, f.memory.kv_cache_gb, f.memory.overhead_gb, format_gb(f.memory.total_gb()))
                     });
                     let capped = f.is_some_and(|f| f.context_capped);
                     let rank_text = if r.value.is_some() { (i + 1).to_string() } else { "—".into() };
