@@ -58,9 +58,10 @@ fn weights_against_gguf_file_sizes() {
 }
 
 /// No measurement may exceed the bandwidth ceiling: that would mean the ceiling's bytes per
-/// token are wrong. 8% of slack: one vLLM case (gpt-oss-120b on a DGX Spark, 58.5 tok/s) sits
-/// 7% above the ceiling of the checkpoint as OpenAI's card stores it (BF16 attention and output
-/// head); its source does not say whether speculative decoding was on.
+/// token are wrong. 10% of slack: two independent vLLM reports of gpt-oss-120b on a DGX Spark
+/// (58.5 and 60.7 tok/s) sit 7% and 10% above the ceiling of the checkpoint as OpenAI's card
+/// stores it (BF16 attention and output head), which suggests vLLM reads less than that per
+/// token there; neither source says speculative decoding was on. Everything else is below.
 #[test]
 fn no_measurement_beats_the_bandwidth_ceiling() {
     let ds = Dataset::bundled();
@@ -72,7 +73,7 @@ fn no_measurement_beats_the_bandwidth_ceiling() {
             s.label, s.measured_tok_s, s.ceiling_tok_s
         );
         assert!(
-            s.ceiling_tok_s >= s.measured_tok_s * 0.92,
+            s.ceiling_tok_s >= s.measured_tok_s * 0.90,
             "{}: measured above the ceiling",
             s.label
         );
@@ -92,13 +93,16 @@ fn show(what: &str, b: &Band) {
 }
 
 /// Decode errors out of sample (leave-one-device-out: each device's cases are estimated with
-/// constants fitted on the other devices). Bounds, justified by the fixture as it stands (the
-/// closing note of issue 14 gives the figures): the median within BOUND_MEDIAN and the 90th
-/// percentile within BOUND_P90. Tighten them as the model improves.
+/// constants fitted on the other devices). Bounds, justified by the fixture as it stands on
+/// 2026-12-02 (101 cases, 33 devices, 4 runtimes; over all runtimes the out-of-sample median is
+/// 12% and the 90th percentile 53%, llama.cpp alone 8% and 31%): a few points above those, so a
+/// regression fails and noise does not. Tighten them as the model improves.
 #[test]
 fn decode_out_of_sample_is_bounded() {
-    const BOUND_MEDIAN: f64 = 0.40;
-    const BOUND_P90: f64 = 1.10;
+    const BOUND_MEDIAN: f64 = 0.15;
+    const BOUND_P90: f64 = 0.60;
+    const BOUND_LLAMA_MEDIAN: f64 = 0.10;
+    const BOUND_LLAMA_P90: f64 = 0.35;
     let ds = Dataset::bundled();
     let cal = &ds.calibration;
     for (r, b) in &cal.decode_bands {
@@ -122,7 +126,22 @@ fn decode_out_of_sample_is_bounded() {
         .find(|(r, _)| r.is_none())
         .unwrap()
         .1;
-    assert!(all.cases >= 13, "{all:?}");
+    assert!(all.cases >= 80, "{all:?}");
+    let llama = cal
+        .decode_band(codefit::engine::runtime::Runtime::LlamaCpp)
+        .unwrap();
+    assert!(
+        llama.median_abs <= BOUND_LLAMA_MEDIAN && llama.p90_abs <= BOUND_LLAMA_P90,
+        "{llama:?}"
+    );
+    let (decode, prefill) = calibration::samples(ds);
+    let devices: std::collections::HashSet<&str> =
+        decode.iter().map(|s| s.device.as_str()).collect();
+    let runtimes: std::collections::HashSet<_> = decode.iter().map(|s| s.runtime).collect();
+    assert!(
+        devices.len() >= 20 && runtimes.len() >= 3 && prefill.len() >= 20,
+        "fixture size"
+    );
     assert!(all.median_abs <= BOUND_MEDIAN, "{all:?}");
     assert!(all.p90_abs <= BOUND_P90, "{all:?}");
     // Out of sample is never better than in sample by construction of the fit.
@@ -139,15 +158,17 @@ fn decode_out_of_sample_is_bounded() {
 }
 
 /// Prefill (time to first token) out of sample, leave-one-device-out over the cases with a
-/// compute figure for their device. Compute efficiency varies most (Strix Halo under Vulkan
-/// reaches 7–23% of peak), so the bound is loose: see the closing note of issue 14.
+/// compute figure for their device. Compute efficiency varies most, and 16 of the 22 cases are
+/// one device (Strix Halo under Vulkan/ROCm reaches 5–32% of peak, NVIDIA cards 16–99%): held
+/// out, it is estimated from the others and comes out 2–4× too fast, so the median is 230% on
+/// 2026-12-02. The bound keeps that from getting worse; it is the model's weakest figure.
 #[test]
 fn prefill_out_of_sample_is_bounded() {
-    const BOUND_MEDIAN: f64 = 3.0;
+    const BOUND_MEDIAN: f64 = 2.6;
     let ds = Dataset::bundled();
     let b = ds.calibration.prefill_band.expect("prefill cases");
     show("prefill OOS", &b);
-    assert!(b.cases >= 4 && b.median_abs <= BOUND_MEDIAN, "{b:?}");
+    assert!(b.cases >= 20 && b.median_abs <= BOUND_MEDIAN, "{b:?}");
 }
 
 /// The range an estimate carries holds the measured value for about 80% of the cases out of
@@ -170,5 +191,5 @@ fn ranges_hold_most_measurements() {
         "{inside} of {} measurements inside their range",
         decode.len()
     );
-    assert!(share >= 0.6, "{share}");
+    assert!(share >= 0.7, "{share}");
 }

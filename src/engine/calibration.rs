@@ -33,7 +33,11 @@ impl Vendor {
             DeviceFamily::Apple => Vendor::Apple,
             DeviceFamily::Amd => Vendor::Amd,
             DeviceFamily::Unknown => Vendor::Other,
-            _ => Vendor::Nvidia,
+            DeviceFamily::NvidiaBlackwell
+            | DeviceFamily::NvidiaHopper
+            | DeviceFamily::NvidiaAda
+            | DeviceFamily::NvidiaAmpere
+            | DeviceFamily::NvidiaOlder => Vendor::Nvidia,
         }
     }
     pub fn name(self) -> &'static str {

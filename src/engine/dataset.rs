@@ -124,6 +124,10 @@ impl TensorGroup {
     }
 }
 
+fn listed_default() -> bool {
+    true
+}
+
 fn all_groups() -> Vec<TensorGroup> {
     TensorGroup::ALL.to_vec()
 }
@@ -408,6 +412,10 @@ pub struct Device {
     /// reserved for the desktop session by default ([`crate::engine::hardware::DISPLAY_RESERVED_GB`]).
     #[serde(default)]
     pub display: bool,
+    /// Offered in the device list. Devices only the measurement fixture needs (older cards,
+    /// each Apple chip by GPU core count) are not, but links may still name them.
+    #[serde(default = "listed_default")]
+    pub listed: bool,
     /// Price in US dollars, what kind ("launch_msrp" or "street"), when and where from.
     pub price_usd: Option<f64>,
     pub price_kind: Option<String>,

@@ -42,6 +42,8 @@ pub enum DeviceFamily {
     NvidiaHopper,
     NvidiaAda,
     NvidiaAmpere,
+    /// Turing, Volta, Pascal and older NVIDIA cards: llama.cpp only here.
+    NvidiaOlder,
     Apple,
     Amd,
     /// A custom device: only what runs everywhere is assumed.
@@ -55,6 +57,7 @@ impl DeviceFamily {
             "hopper" => DeviceFamily::NvidiaHopper,
             "ada" => DeviceFamily::NvidiaAda,
             "ampere" => DeviceFamily::NvidiaAmpere,
+            "turing" | "volta" | "pascal" | "maxwell" | "kepler" => DeviceFamily::NvidiaOlder,
             "apple" => DeviceFamily::Apple,
             "amd" => DeviceFamily::Amd,
             _ => DeviceFamily::Unknown,

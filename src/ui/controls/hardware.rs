@@ -239,7 +239,7 @@ fn AddDevice() -> impl IntoView {
         <div class="field inline">
             <label for="add-device-select">"Add a device"</label>
             <select id="add-device-select" on:change=move |ev| choice.set(event_target_value(&ev))>
-                {ds.devices.iter().map(|d| view! { <option value=d.id.clone()>{format!("{} ({} GB){}", d.name, d.memory_gb, availability(d))}</option> }).collect_view()}
+                {ds.devices.iter().filter(|d| d.listed).map(|d| view! { <option value=d.id.clone()>{format!("{} ({} GB){}", d.name, d.memory_gb, availability(d))}</option> }).collect_view()}
             </select>
             <button id="add-device" type="button" on:click=add>"Add"</button>
         </div>
