@@ -193,3 +193,47 @@ fn ranges_hold_most_measurements() {
     );
     assert!(share >= 0.7, "{share}");
 }
+
+/// Memory against allocations runtimes printed (src/data/memory_cases.json: weights, KV cache
+/// and compute buffers from llama.cpp and ik_llama.cpp logs, 18 cases across dense, MoE, latent,
+/// sliding-window and hybrid models). The overhead is an assumption, not fitted, so these
+/// errors are out of sample. Bounds from the cases on 2026-12-02: the KV formula is exact in
+/// the median and the total (measured weights + the engine's KV + its overhead) within 3% in
+/// the median and 5% at the 90th percentile (bounds: 5% and 10%); the misses are runtime choices the engine does
+/// not model (ik_llama.cpp's extra MLA cache for Kimi K2, LM Studio's full-size sliding-window
+/// cache, 5–6 GB compute buffers per GPU on 15-GPU DeepSeek runs).
+#[test]
+fn memory_against_measured_allocations() {
+    let ds = Dataset::bundled();
+    let samples = calibration::memory_samples(ds);
+    for s in &samples {
+        println!(
+            "{:72} KV {:+5.0}%  total {:+5.1}%  compute/device {:.2} GB",
+            s.label,
+            s.kv_error() * 100.0,
+            s.total_error() * 100.0,
+            s.measured_compute_gb / s.devices as f64
+        );
+    }
+    let r = &ds.calibration.memory_cases;
+    let kinds: std::collections::HashSet<&str> =
+        r.by_attention.iter().map(|(k, _)| k.as_str()).collect();
+    assert!(samples.len() >= 15, "{} cases", samples.len());
+    for k in [
+        "full attention",
+        "latent",
+        "sliding window",
+        "hybrid linear",
+    ] {
+        assert!(kinds.contains(k), "memory cases cover {k}");
+    }
+    let kv = r.kv.unwrap();
+    let total = r.total.unwrap();
+    show("KV formula", &kv);
+    show("total", &total);
+    assert!(kv.median_abs <= 0.01, "{kv:?}");
+    assert!(
+        total.median_abs <= 0.05 && total.p90_abs <= 0.10,
+        "{total:?}"
+    );
+}

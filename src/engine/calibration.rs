@@ -231,6 +231,128 @@ pub struct Calibration {
     /// Memory: the weights formula against published file sizes (it has no fitted constant,
     /// so these errors are out of sample as they stand), and against measured totals.
     pub memory_band: Option<Band>,
+    /// The measured-allocation cases: KV formula and total errors, the compute buffers.
+    pub memory_cases: MemoryReport,
+}
+
+/// One measured allocation with the engine's figures for it, GB.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MemorySample {
+    pub label: String,
+    pub source: String,
+    pub model: String,
+    pub attention: String,
+    pub devices: u32,
+    pub measured_weights_gb: f64,
+    pub measured_kv_gb: f64,
+    pub measured_compute_gb: f64,
+    pub measured_total_gb: f64,
+    pub estimated_kv_gb: f64,
+    /// The runtime overhead the engine assumes on those devices.
+    pub overhead_gb: f64,
+}
+
+impl MemorySample {
+    /// The KV formula against the runtime's own allocation.
+    pub fn kv_error(&self) -> f64 {
+        self.estimated_kv_gb / self.measured_kv_gb.max(1e-9) - 1.0
+    }
+    /// The total the engine would count (the measured weights, its KV and its overhead) against
+    /// the measured weights + KV + compute buffers.
+    pub fn total_error(&self) -> f64 {
+        (self.measured_weights_gb + self.estimated_kv_gb + self.overhead_gb)
+            / self.measured_total_gb.max(1e-9)
+            - 1.0
+    }
+}
+
+/// The memory cases summarised for the method panel and the tests.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemoryReport {
+    pub kv: Option<Band>,
+    pub total: Option<Band>,
+    /// Compute buffer per device, GB: median and the largest case.
+    pub compute_median_gb: f64,
+    pub compute_max_gb: f64,
+    pub by_attention: Vec<(String, Band)>,
+    /// The worst total cases: (label, source, error).
+    pub worst: Vec<(String, String, f64)>,
+}
+
+/// The dataset's memory cases with the engine's KV and overhead for each.
+pub fn memory_samples(dataset: &Dataset) -> Vec<MemorySample> {
+    const MIB: f64 = 1_048_576.0 / 1e9;
+    dataset
+        .memory_cases
+        .iter()
+        .filter_map(|c| {
+            let m = dataset.measured_model(&c.model)?;
+            let facts = m.open_facts()?;
+            let w = memory::Workload {
+                context_tokens: c.context_tokens,
+                sessions: c.sessions.max(1),
+                kv_bytes_per_element: c.kv_bytes_per_element,
+            };
+            Some(MemorySample {
+                label: format!(
+                    "{} at {} tokens × {} on {} device(s) ({})",
+                    m.name,
+                    c.context_tokens,
+                    c.sessions.max(1),
+                    c.devices,
+                    c.runtime.as_deref().unwrap_or("runtime not stated")
+                ),
+                source: c.source.clone(),
+                model: m.id.clone(),
+                attention: super::architecture::describe_kind(&facts.arch.layer_groups),
+                devices: c.devices.max(1),
+                measured_weights_gb: c.weights_mib * MIB,
+                measured_kv_gb: c.kv_mib * MIB,
+                measured_compute_gb: c.compute_mib * MIB,
+                measured_total_gb: c.total_mib * MIB,
+                estimated_kv_gb: memory::kv_cache_gb(facts.arch, &w),
+                overhead_gb: memory::RUNTIME_OVERHEAD_GB_PER_DEVICE * c.devices.max(1) as f64,
+            })
+        })
+        .collect()
+}
+
+/// Summarises the memory cases. The overhead is an assumption, not a fitted constant (it also
+/// holds the CUDA / Metal context the logs do not print), so these errors are out of sample.
+pub fn memory_report(samples: &[MemorySample]) -> MemoryReport {
+    let kv: Vec<f64> = samples.iter().map(MemorySample::kv_error).collect();
+    let total: Vec<f64> = samples.iter().map(MemorySample::total_error).collect();
+    let per_device: Vec<f64> = samples
+        .iter()
+        .map(|s| s.measured_compute_gb / s.devices as f64)
+        .collect();
+    let mut kinds: Vec<&str> = samples.iter().map(|s| s.attention.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut worst: Vec<(String, String, f64)> = samples
+        .iter()
+        .map(|s| (s.label.clone(), s.source.clone(), s.total_error()))
+        .collect();
+    worst.sort_by(|a, b| b.2.abs().total_cmp(&a.2.abs()));
+    worst.truncate(5);
+    MemoryReport {
+        kv: Band::of(&kv),
+        total: Band::of(&total),
+        compute_median_gb: median(per_device.clone()).unwrap_or(0.0),
+        compute_max_gb: per_device.iter().copied().fold(0.0, f64::max),
+        by_attention: kinds
+            .into_iter()
+            .filter_map(|k| {
+                let e: Vec<f64> = samples
+                    .iter()
+                    .filter(|s| s.attention == k)
+                    .map(MemorySample::total_error)
+                    .collect();
+                Band::of(&e).map(|b| (k.to_string(), b))
+            })
+            .collect(),
+        worst,
+    }
 }
 
 fn groups_of(samples: &[&DecodeSample]) -> Vec<(Option<Vendor>, Option<Runtime>, DecodeFit)> {

@@ -547,6 +547,28 @@ pub struct Measurement {
     pub weak_source: bool,
 }
 
+/// A measured allocation: what a runtime's log printed for one model at one context (weights
+/// on the devices, KV cache, compute buffers), MiB. The memory fixture.
+#[derive(Clone, Debug, Deserialize)]
+pub struct MemoryCase {
+    pub model: String,
+    pub runtime: Option<String>,
+    pub format: Option<String>,
+    pub context_tokens: u32,
+    pub sessions: u32,
+    pub kv_bytes_per_element: f64,
+    pub devices: u32,
+    pub weights_mib: f64,
+    pub kv_mib: f64,
+    pub compute_mib: f64,
+    pub total_mib: f64,
+    pub source: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub quote: String,
+}
+
 /// A published GGUF file size: the fixture the weights formula is checked against.
 #[derive(Clone, Debug, Deserialize)]
 pub struct FileSize {
@@ -585,6 +607,8 @@ pub struct Dataset {
     pub seed_claims: SeedClaims,
     pub measurements: Vec<Measurement>,
     pub file_sizes: Vec<FileSize>,
+    /// Measured allocations (weights, KV, compute buffers) from runtime logs.
+    pub memory_cases: Vec<MemoryCase>,
     /// Models measured in the accuracy fixture but not ranked (no coding benchmark figures).
     pub reference_models: Vec<Model>,
     /// The speed model's constants fitted on the measurements, with their out-of-sample errors.
@@ -604,6 +628,7 @@ pub struct Sources<'a> {
     pub measurements: &'a str,
     pub file_sizes: &'a str,
     pub reference_models: &'a str,
+    pub memory_cases: &'a str,
 }
 
 /// The files under `src/data/`, embedded at build time.
@@ -617,6 +642,7 @@ pub const BUNDLED: Sources<'static> = Sources {
     measurements: include_str!("../data/measurements.json"),
     file_sizes: include_str!("../data/gguf_sizes.json"),
     reference_models: include_str!("../data/reference_models.json"),
+    memory_cases: include_str!("../data/memory_cases.json"),
 };
 
 impl Dataset {
@@ -651,6 +677,7 @@ impl Dataset {
             measurements: parse("measurements.json", src.measurements)?,
             file_sizes: parse::<FileSizes>("gguf_sizes.json", src.file_sizes)?.sizes,
             reference_models: parse("reference_models.json", src.reference_models)?,
+            memory_cases: parse("memory_cases.json", src.memory_cases)?,
             calibration: Default::default(),
         };
         let mut models = std::mem::take(&mut dataset.models);
@@ -660,11 +687,14 @@ impl Dataset {
         dataset.resolve(&mut reference);
         dataset.reference_models = reference;
         let (decode, prefill) = super::calibration::samples(&dataset);
-        let memory: Vec<f64> = super::accuracy::weight_cases(&dataset)
+        let mut memory: Vec<f64> = super::accuracy::weight_cases(&dataset)
             .iter()
             .map(|c| c.error())
             .collect();
+        let totals = super::calibration::memory_samples(&dataset);
+        memory.extend(totals.iter().map(|t| t.total_error()));
         dataset.calibration = super::calibration::calibrate(&decode, &prefill, &memory);
+        dataset.calibration.memory_cases = super::calibration::memory_report(&totals);
         Ok(dataset)
     }
 

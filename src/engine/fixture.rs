@@ -21,6 +21,7 @@ const SOURCES: Sources<'static> = Sources {
     measurements: include_str!("fixtures/measurements.json"),
     file_sizes: include_str!("fixtures/gguf_sizes.json"),
     reference_models: "[]",
+    memory_cases: "[]",
 };
 
 /// The fixture dataset, parsed once.

@@ -205,6 +205,28 @@ impl Dataset {
                 ));
             }
         }
+        for c in &self.memory_cases {
+            let positive = [
+                c.weights_mib,
+                c.kv_mib,
+                c.compute_mib,
+                c.total_mib,
+                c.kv_bytes_per_element,
+            ]
+            .iter()
+            .all(|x| x.is_finite() && *x > 0.0);
+            if self.measured_model(&c.model).is_none()
+                || !positive
+                || c.context_tokens == 0
+                || !c.source.starts_with("https://")
+                || c.weights_mib + c.kv_mib + c.compute_mib > c.total_mib * 1.001
+            {
+                problems.push(format!(
+                    "memory case for {}: unknown model, a non-positive figure, no https source, or parts above the total",
+                    c.model
+                ));
+            }
+        }
         for f in &self.file_sizes {
             if self.model(&f.model).is_none()
                 || self.weight_format(&f.format).is_none()

@@ -78,6 +78,17 @@ pub fn MethodPanel() -> impl IntoView {
         for (k, b) in &cal.by_attention {
             lines.push(format!("Decode, {k} models, out of sample: {}", band(b)));
         }
+        let mem = &cal.memory_cases;
+        if let (Some(kv), Some(total)) = (&mem.kv, &mem.total) {
+            lines.push(format!(
+                "KV cache formula vs runtimes' printed allocations: {}",
+                band(kv)
+            ));
+            lines.push(format!("Memory total (measured weights + the engine's KV cache and overhead) vs weights + KV + compute buffers the runtimes printed: {}; compute buffers per device: median {:.2} GB, largest {:.1} GB", band(total), mem.compute_median_gb, mem.compute_max_gb));
+            for (k, b) in &mem.by_attention {
+                lines.push(format!("Memory total, {k} models: {}", band(b)));
+            }
+        }
         if let Some(b) = &cal.prefill_band {
             lines.push(format!(
                 "Prefill (time to first token), out of sample: {}",
