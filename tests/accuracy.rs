@@ -94,15 +94,15 @@ fn show(what: &str, b: &Band) {
 
 /// Decode errors out of sample (leave-one-device-out: each device's cases are estimated with
 /// constants fitted on the other devices). Bounds, justified by the fixture as it stands on
-/// 2026-12-02 (101 cases, 33 devices, 4 runtimes; over all runtimes the out-of-sample median is
-/// 12% and the 90th percentile 53%, llama.cpp alone 8% and 31%): a few points above those, so a
-/// regression fails and noise does not. Tighten them as the model improves.
+/// 2026-12-02 (195 cases on 47 devices under 4 runtimes; over all runtimes the out-of-sample
+/// median is 17% and the 90th percentile 54%, llama.cpp alone 16% and 33%): a few points above
+/// those, so a regression fails and noise does not. Tighten them as the model improves.
 #[test]
 fn decode_out_of_sample_is_bounded() {
-    const BOUND_MEDIAN: f64 = 0.15;
-    const BOUND_P90: f64 = 0.60;
-    const BOUND_LLAMA_MEDIAN: f64 = 0.10;
-    const BOUND_LLAMA_P90: f64 = 0.35;
+    const BOUND_MEDIAN: f64 = 0.20;
+    const BOUND_P90: f64 = 0.62;
+    const BOUND_LLAMA_MEDIAN: f64 = 0.19;
+    const BOUND_LLAMA_P90: f64 = 0.38;
     let ds = Dataset::bundled();
     let cal = &ds.calibration;
     for (r, b) in &cal.decode_bands {
@@ -126,7 +126,7 @@ fn decode_out_of_sample_is_bounded() {
         .find(|(r, _)| r.is_none())
         .unwrap()
         .1;
-    assert!(all.cases >= 80, "{all:?}");
+    assert!(all.cases >= 150, "{all:?}");
     let llama = cal
         .decode_band(codefit::engine::runtime::Runtime::LlamaCpp)
         .unwrap();
@@ -158,13 +158,13 @@ fn decode_out_of_sample_is_bounded() {
 }
 
 /// Prefill (time to first token) out of sample, leave-one-device-out over the cases with a
-/// compute figure for their device. Compute efficiency varies most, and 16 of the 22 cases are
-/// one device (Strix Halo under Vulkan/ROCm reaches 5–32% of peak, NVIDIA cards 16–99%): held
-/// out, it is estimated from the others and comes out 2–4× too fast, so the median is 230% on
+/// compute figure for their device. Compute efficiency varies most (Strix Halo under Vulkan/ROCm
+/// reaches 5–32% of peak, NVIDIA cards 16–99%), and most cases are a few devices: held out, one
+/// is estimated from the others and comes out 2–4× off, so the median is 155% over 42 cases on
 /// 2026-12-02. The bound keeps that from getting worse; it is the model's weakest figure.
 #[test]
 fn prefill_out_of_sample_is_bounded() {
-    const BOUND_MEDIAN: f64 = 2.6;
+    const BOUND_MEDIAN: f64 = 1.8;
     let ds = Dataset::bundled();
     let b = ds.calibration.prefill_band.expect("prefill cases");
     show("prefill OOS", &b);
@@ -241,8 +241,7 @@ fn memory_against_measured_allocations() {
 /// Decode depends on context depth: the KV cache is read every token (sliding-window and
 /// latent layers read less). For every device, model, format and runtime measured at several
 /// depths, the estimate's slowdown from the shallowest to each deeper point is compared with
-/// the measured one. On 2026-12-02 the median ratio error is 4% over 7 pairs (worst 12%, gpt-oss-20b
-/// on a DGX Spark at 18k); bound: 15%.
+/// the measured one. On 2026-12-02 the median ratio error is 11% over 31 pairs; bound: 15%.
 #[test]
 fn decode_slows_with_depth_as_measured() {
     let ds = Dataset::bundled();
@@ -281,7 +280,7 @@ fn decode_slows_with_depth_as_measured() {
         }
     }
     errors.sort_by(f64::total_cmp);
-    assert!(errors.len() >= 3, "depth sweeps: {} pairs", errors.len());
+    assert!(errors.len() >= 20, "depth sweeps: {} pairs", errors.len());
     let median = errors[errors.len() / 2];
     println!(
         "depth: median ratio error {:.0}% over {} pairs",

@@ -119,10 +119,40 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
                     .data(lines),
             );
         }
+        // The memory estimate's range (10th–90th percentile of its measured error) as a
+        // horizontal bar through each point.
+        let bars: Vec<MarkLineVariant> = a
+            .rows
+            .iter()
+            .filter(|r| r.status() == Some(status))
+            .filter_map(|r| {
+                let (lo, hi) = r.fit.as_ref()?.memory_range_gb?;
+                let y = (r.value? * 10.0).round() / 10.0;
+                Some(MarkLineVariant::StartToEnd(
+                    MarkLineData::new().coord(vec![(lo.max(0.1) * 10.0).round() / 10.0, y]),
+                    MarkLineData::new().coord(vec![(hi * 10.0).round() / 10.0, y]),
+                ))
+            })
+            .collect();
         chart = chart.series(series);
+        if !bars.is_empty() {
+            chart = chart.series(
+                Scatter::new()
+                    .name(format!("{name}: memory range"))
+                    .data(Vec::<DataPointItem>::new())
+                    .mark_line(
+                        MarkLine::new()
+                            .symbol(vec![Symbol::None])
+                            .silent(true)
+                            .line_style(LineStyle::new().color(color).width(2).opacity(0.6))
+                            .label(Label::new().show(false))
+                            .data(bars),
+                    ),
+            );
+        }
     }
     let caption = format!(
-        "Each point is a model: memory it needs here (log scale) against its {} value. The dashed vertical line is your usable memory ({:.0} GB); horizontal dashed lines are proprietary models.",
+        "Each point is a model: memory it needs here (log scale) against its {} value. The dashed vertical line is your usable memory ({:.0} GB); horizontal dashed lines are proprietary models. The bar through each point is the memory estimate's range (10th–90th percentile of its error against published file sizes and measured allocations).",
         a.metric,
         a.machine.usable_gb()
     );
