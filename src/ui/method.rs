@@ -99,7 +99,7 @@ pub fn MethodPanel() -> impl IntoView {
             &cal.calibrated_band,
             cal.decode_band(crate::engine::runtime::Runtime::LlamaCpp),
         ) {
-            lines.push(format!("With your own measurement of one model on your hardware, the decode range narrows from {}–{} to {}–{} of the estimate (a device's other cases predicting each case: {}).", pct(all.p10), pct(all.p90), pct(own.p10), pct(own.p90), band(own)));
+            lines.push(format!("With your own measurement of one model on your hardware, the decode range goes from {} to {} around the estimate to {} to {} (measured on the fixture: a device's other cases predicting each case, {}); it narrows most where one model family dominates what you run.", pct(all.p10), pct(all.p90), pct(own.p10), pct(own.p90), band(own)));
         }
         lines.push(format!("A fit is “tight” when its headroom is under {} of weights + KV cache: about the 90th-percentile error of the weights estimate.", pct(crate::engine::fit::TIGHT_MARGIN)));
         let worst = cal.worst.iter().map(|(label, source, e)| view! {
