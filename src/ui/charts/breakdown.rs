@@ -8,7 +8,9 @@ use crate::engine::dataset::Dataset;
 use crate::engine::rank::Analysis;
 use charming::Chart;
 use charming::component::Grid;
-use charming::element::{AxisType, Tooltip, Trigger};
+use charming::element::{
+    AxisType, Label, LineStyle, MarkLine, MarkLineData, MarkLineVariant, Symbol, Tooltip, Trigger,
+};
 use charming::series::Bar;
 
 pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
@@ -89,6 +91,30 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
     chart = chart
         .x_axis(axis(p, "", AxisType::Category).data(cats))
         .y_axis(axis(p, "GB (estimate)", AxisType::Value));
+    // The estimate's range per device: weights + KV scaled by the memory range, plus overhead.
+    let ranges: Vec<MarkLineVariant> = fit
+        .memory_range_gb
+        .map(|(lo, hi)| {
+            let est = fit.memory.weights_gb + fit.memory.kv_cache_gb;
+            let total_overhead = fit.memory.overhead_gb;
+            let (rlo, rhi) = (
+                (lo - total_overhead) / est.max(1e-9),
+                (hi - total_overhead) / est.max(1e-9),
+            );
+            fit.placement
+                .shares
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let wk = s.weights_gb + s.kv_cache_gb;
+                    MarkLineVariant::StartToEnd(
+                        MarkLineData::new().coord(vec![i as f64, round1(wk * rlo + s.overhead_gb)]),
+                        MarkLineData::new().coord(vec![i as f64, round1(wk * rhi + s.overhead_gb)]),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     for (name, data, color) in [
         ("Weights", w, p.series[0]),
         ("KV cache", kv, p.series[1]),
@@ -103,6 +129,21 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
                 .item_style(charming::element::ItemStyle::new().color(color)),
         );
     }
+    if !ranges.is_empty() {
+        chart = chart.series(
+            Bar::new()
+                .name("Estimate range")
+                .data(Vec::<f64>::new())
+                .mark_line(
+                    MarkLine::new()
+                        .symbol(vec![Symbol::None])
+                        .silent(true)
+                        .line_style(LineStyle::new().color(p.text).width(3))
+                        .label(Label::new().show(false))
+                        .data(ranges),
+                ),
+        );
+    }
     ChartData {
         chart,
         caption: match fit.ram_share() {
@@ -114,7 +155,7 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
                 r.layers
             ),
             _ => format!(
-                "{} at {}: {} layers on the devices, {} in system RAM. Each device holds whole layers plus its own overhead.",
+                "{} at {}: {} layers on the devices, {} in system RAM. Each device holds whole layers plus its own overhead; the dark bar is the range of its estimated use (10th–90th percentile of the memory estimate's measured error).",
                 row.model.name,
                 fit.format_id,
                 fit.placement.gpu_layers(),
