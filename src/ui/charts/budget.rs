@@ -98,11 +98,48 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
             );
         }
         chart = chart.series(line);
+        // Each step's memory is an estimate: a bar over its range (the memory estimate's
+        // 10th–90th percentile error) shows where the step may really fall.
+        if let Some(band) = ds.calibration.memory_band {
+            let (lo, hi) = band.range(1.0);
+            let bars: Vec<MarkLineVariant> = steps
+                .iter()
+                .map(|s| {
+                    let y = (s.points * 10.0).round() / 10.0;
+                    MarkLineVariant::StartToEnd(
+                        MarkLineData::new()
+                            .coord(vec![(s.memory_gb * lo * 10.0).round() / 10.0, y]),
+                        MarkLineData::new()
+                            .coord(vec![(s.memory_gb * hi * 10.0).round() / 10.0, y]),
+                    )
+                })
+                .collect();
+            if !bars.is_empty() {
+                chart = chart.series(
+                    Line::new()
+                        .name(format!("{} range", b.short))
+                        .data(Vec::<DataPointItem>::new())
+                        .mark_line(
+                            MarkLine::new()
+                                .symbol(vec![Symbol::None])
+                                .silent(true)
+                                .line_style(
+                                    LineStyle::new()
+                                        .color(p.series[i % 4])
+                                        .width(4)
+                                        .opacity(0.35),
+                                )
+                                .label(Label::new().show(false))
+                                .data(bars),
+                        ),
+                );
+            }
+        }
     }
     ChartData {
         chart: chart.color(p.series.to_vec()),
         caption: format!(
-            "For each benchmark, the best score any open-weight model reaches within a memory budget (weights + KV cache at {} tokens × {} session(s) + overhead, one device). Each step is a model or format becoming reachable.",
+            "For each benchmark, the best score any open-weight model reaches within a memory budget (weights + KV cache at {} tokens × {} session(s) + overhead, one device). Each step is a model or format becoming reachable; the pale bar at each step is the range of its memory estimate.",
             a.workload.context_tokens, a.workload.sessions
         ),
         headers: vec![
