@@ -101,7 +101,7 @@ pub fn MethodPanel() -> impl IntoView {
         ) {
             lines.push(format!("With your own measurement of one model on your hardware, the decode range goes from {} to {} around the estimate to {} to {} (measured on the fixture: a device's other cases predicting each case, {}); it narrows most where one model family dominates what you run.", pct(all.p10), pct(all.p90), pct(own.p10), pct(own.p90), band(own)));
         }
-        lines.push(format!("A fit is “tight” when its headroom is under {} of weights + KV cache: about the 90th-percentile error of the weights estimate.", pct(crate::engine::fit::TIGHT_MARGIN)));
+        lines.push(format!("A fit is “tight” when the top of its memory range (the 10th–90th percentile error above) would not fit; where no range is measured, when its headroom is under {} of weights + KV cache.", pct(crate::engine::fit::TIGHT_MARGIN)));
         let worst = cal.worst.iter().map(|(label, source, e)| view! {
             <li><a href=source.clone() target="_blank" rel="noopener noreferrer">{label.clone()}</a>{format!(": {:+.0}%", e * 100.0)}</li>
         }).collect_view();
