@@ -213,6 +213,22 @@ fn check_numbers(a: &Analysis<'_>) -> Result<(), TestCaseError> {
                 prop_assert!(mem.total_gb() <= m.usable_gb() + 1e-6);
             }
         }
+        // Every range brackets its estimate.
+        if let (Some(c), Some((lo, hi))) = (row.max_context, row.max_context_range) {
+            prop_assert!(lo <= c && c <= hi, "{}: {c} not in {lo}–{hi}", row.model.id);
+        }
+        if let (Some(e), Some((lo, hi))) = (row.decode_est_tok_s, row.decode_range) {
+            prop_assert!(
+                lo <= e * (1.0 + 1e-9) && e <= hi * (1.0 + 1e-9),
+                "{}: {e} not in {lo}–{hi}",
+                row.model.id
+            );
+        }
+        if let Some(f) = &row.fit
+            && let Some((lo, hi)) = f.memory_range_gb
+        {
+            prop_assert!(lo <= f.memory.total_gb() + 1e-9 && f.memory.total_gb() <= hi + 1e-9);
+        }
         for x in [row.decode_tok_s, row.decode_est_tok_s, row.ttft_s]
             .into_iter()
             .flatten()

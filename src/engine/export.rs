@@ -41,6 +41,8 @@ pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
         "ttft_low_s",
         "ttft_high_s",
         "max_context_tokens",
+        "max_context_low",
+        "max_context_high",
         "value_points",
         "gap_open",
         "gap_proprietary",
@@ -86,6 +88,10 @@ pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
             opt(r.ttft_range.map(|x| x.0), 2),
             opt(r.ttft_range.map(|x| x.1), 2),
             r.max_context.map_or(String::new(), |c| c.to_string()),
+            r.max_context_range
+                .map_or(String::new(), |c| c.0.to_string()),
+            r.max_context_range
+                .map_or(String::new(), |c| c.1.to_string()),
             opt(r.value, 2),
             opt(r.gap_open, 2),
             opt(r.gap_proprietary, 2),
@@ -139,6 +145,7 @@ pub fn to_json(a: &Analysis<'_>) -> String {
                     "range": r.ttft_range.map(|(lo, hi)| [lo, hi]),
                 })),
                 "max_context_tokens": r.max_context,
+                "max_context_range": r.max_context_range.map(|(lo, hi)| [lo, hi]),
                 "value_points": r.value,
                 "gap_open": r.gap_open,
                 "gap_proprietary": r.gap_proprietary,

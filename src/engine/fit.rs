@@ -408,6 +408,29 @@ pub fn best_fit<'f>(
         .map(|f| fit_at(&facts, machine, workload, f))
 }
 
+/// The largest context over the memory estimate's range: with memory needs at the top of the
+/// range (the low end) and at the bottom (the high end), as a device holding `free ÷ ratio`
+/// would see them. `None` without a measured band or when the estimate itself has no context.
+pub fn largest_context_range(
+    facts: &OpenFacts<'_>,
+    machine: &Machine,
+    workload: &Workload,
+    format: &WeightFormat,
+) -> Option<(u32, u32)> {
+    let band = machine.memory_band?;
+    let (lo, hi) = band.range(1.0);
+    let scaled = |ratio: f64| {
+        let mut m = machine.clone();
+        for u in &mut m.units {
+            u.usable_gb = u.overhead_gb.min(u.usable_gb) + u.free_gb() / ratio.max(0.05);
+        }
+        largest_context(facts, &m, workload, format)
+    };
+    let low = scaled(hi).unwrap_or(0);
+    let high = scaled(lo)?;
+    Some((low, high))
+}
+
 /// The largest context (tokens, to 256-token granularity) at which the model still fits in
 /// device memory at this format and session count; `None` if not even the minimum fits.
 pub fn largest_context(

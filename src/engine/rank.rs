@@ -248,6 +248,8 @@ pub struct Row<'a> {
     pub decode_range: Option<(f64, f64)>,
     /// The time to first token's range, seconds.
     pub ttft_range: Option<(f64, f64)>,
+    /// The largest context's range over the memory estimate's range, tokens.
+    pub max_context_range: Option<(u32, u32)>,
 }
 
 impl Row<'_> {
@@ -446,6 +448,7 @@ pub fn row_for<'a>(
     let mut decode = None;
     let mut ttft = None;
     let mut max_context = None;
+    let mut max_context_range = None;
     let mut penalty = 0.0;
     if let (Some(f), Some(facts)) = (&fit, &facts) {
         if let Some(format) = dataset.weight_format(&f.format_id) {
@@ -460,6 +463,8 @@ pub fn row_for<'a>(
                 ttft = speed::ttft_seconds(facts, f, machine, cfg.prompt_tokens);
             }
             max_context = fit::largest_context(facts, machine, workload, format);
+            max_context_range = max_context
+                .and_then(|_| fit::largest_context_range(facts, machine, workload, format));
         }
         if cfg.penalty {
             penalty = penalty_pct(dataset, model, &f.format_id);
@@ -491,6 +496,7 @@ pub fn row_for<'a>(
         gap_proprietary: None,
         decode_range: None,
         ttft_range: None,
+        max_context_range,
     }
 }
 

@@ -155,7 +155,10 @@ pub fn ResultsTable() -> impl IntoView {
                             <td class="num">{memory.unwrap_or_else(|| "—".into())}{capped.then_some(" (context capped at model max)")}</td>
                             <td class="num">{speed}{measured}</td>
                             <td class="num">{ttft}</td>
-                            <td class="num">{r.max_context.map_or_else(|| "—".into(), format_tokens)}</td>
+                            <td class="num">{r.max_context.map_or_else(|| "—".into(), |c| match r.max_context_range {
+                                Some((lo, hi)) if (lo, hi) != (c, c) => format!("{} ({}–{})", format_tokens(c), format_tokens(lo), format_tokens(hi)),
+                                _ => format_tokens(c),
+                            })}</td>
                             {scores}
                             <td class="num">{gaps}</td>
                         </tr>
