@@ -109,11 +109,17 @@ fn hardware_strategy() -> impl Strategy<Value = Vec<DeviceChoice>> {
         .map(|d| d.id.clone())
         .collect();
     prop::collection::vec(
-        (prop::sample::select(devices), 1u32..=16).prop_map(|(id, count)| DeviceChoice {
-            device: DeviceRef::Known(id),
-            count,
-            reserved_gb: None,
-        }),
+        (
+            prop::sample::select(devices),
+            1u32..=16,
+            prop::option::of(0u32..=2560),
+        )
+            .prop_map(|(id, count, reserved)| DeviceChoice {
+                device: DeviceRef::Known(id),
+                count,
+                // Memory already in use, to 0.1 GB: it must survive the round trip.
+                reserved_gb: reserved.map(|r| r as f64 / 10.0),
+            }),
         1..4,
     )
 }
