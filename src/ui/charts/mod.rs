@@ -26,13 +26,20 @@ type Build = fn(&Dataset, &Config, &Analysis<'_>, &Palette) -> ChartData;
 pub fn ChartsSection() -> impl IntoView {
     let ctx = use_ctx();
     let palette = Memo::new(move |_| Palette::new(ctx.dark.get()));
-    // A chart's data, derived from the config, the analysis and the theme.
-    let chart = move |build: Build| {
-        Signal::derive(move || {
-            let p = palette.get();
-            ctx.cfg
-                .with(|cfg| ctx.analysis.with(|a| build(ctx.dataset(), cfg, a, &p)))
-        })
+    // A chart's data, derived from the config, the analysis and the theme: a memo, so each
+    // change builds every chart once however many places read it (the option, the caption, the
+    // label and the data table read it; as a derived signal each read rebuilt it). The output
+    // has no equality, so every recomputation counts as a change.
+    let chart = move |build: Build| -> Signal<ChartData> {
+        Memo::new_with_compare(
+            move |_| {
+                let p = palette.get();
+                ctx.cfg
+                    .with(|cfg| ctx.analysis.with(|a| build(ctx.dataset(), cfg, a, &p)))
+            },
+            |_, _| true,
+        )
+        .into()
     };
     let frontier = chart(frontier::build);
     let budget = chart(budget::build);
