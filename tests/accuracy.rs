@@ -43,17 +43,17 @@ fn weights_against_gguf_file_sizes() {
     let s = accuracy::error_stats(&cases).unwrap();
     println!(
         "weights vs files: median {:.1}%, p90 {:.1}%, worst {:.1}% over {} pairs",
-        s.median * 100.0,
-        s.p90 * 100.0,
-        s.worst * 100.0,
+        s.median_abs * 100.0,
+        s.p90_abs * 100.0,
+        s.worst_abs * 100.0,
         s.cases
     );
-    assert!(s.median <= 0.03, "median error {}", s.median);
-    assert!(s.worst <= 0.15, "worst error {}", s.worst);
+    assert!(s.median_abs <= 0.03, "median error {}", s.median_abs);
+    assert!(s.worst_abs <= 0.15, "worst error {}", s.worst_abs);
     assert!(
-        s.p90 <= TIGHT_MARGIN,
+        s.p90_abs <= TIGHT_MARGIN,
         "p90 {} exceeds the tight margin {TIGHT_MARGIN}",
-        s.p90
+        s.p90_abs
     );
 }
 

@@ -55,7 +55,7 @@ pub fn MethodPanel() -> impl IntoView {
             |r: Option<crate::engine::runtime::Runtime>| r.map_or("all runtimes", |r| r.name());
         let mut lines: Vec<String> = vec![weights.map_or_else(
             || "Weights vs GGUF file sizes: no cases".to_string(),
-            |s| format!("Weights vs published GGUF file sizes: median error {}, 90th percentile {}, worst {} over {} files", pct(s.median), pct(s.p90), pct(s.worst), s.cases),
+            |s| format!("Weights vs published GGUF file sizes: median error {}, 90th percentile {}, worst {} over {} files", pct(s.median_abs), pct(s.p90_abs), pct(s.worst_abs), s.cases),
         )];
         for (r, b) in &cal.decode_bands {
             let inside = cal
