@@ -15,6 +15,25 @@ use super::placement::Mode;
 // The shares of the ceiling decode reaches and of peak compute prefill reaches are fitted on
 // the measurement fixture (engine::calibration) and carried by the resolved machine.
 
+/// The pipeline stages of a tensor × pipeline placement: each stage's layers and its devices.
+fn stages<'m>(
+    machine: &'m Machine,
+    fit: &'m Fit,
+    tensor: u32,
+    pipeline: u32,
+) -> impl Iterator<Item = (u32, &'m [super::hardware::DeviceUnit])> + 'm {
+    let tp = tensor.max(1) as usize;
+    machine
+        .units
+        .chunks(tp)
+        .take(pipeline as usize)
+        .enumerate()
+        .map(move |(stage, units)| {
+            let layers = fit.placement.shares.get(stage * tp).map_or(0, |s| s.layers);
+            (layers, units)
+        })
+}
+
 /// Single-stream decode ceiling in tokens/s. Each generated token reads the active
 /// parameters and the session's KV cache once. Under a layer split, layers are read one
 /// device after another at each device's bandwidth; under tensor parallelism all GPUs read
@@ -51,17 +70,11 @@ pub fn decode_ceiling_tok_s(
             Mode::Parallel { tensor, pipeline } => {
                 // Stages run one after another; a stage's GPUs read their shards at once, as
                 // fast as its slowest card.
-                for (stage, units) in machine
-                    .units
-                    .chunks(tensor.max(1) as usize)
-                    .take(pipeline as usize)
-                    .enumerate()
-                {
+                for (stage_layers, units) in stages(machine, fit, tensor, pipeline) {
                     let slowest = units
                         .iter()
                         .map(|u| u.bandwidth_gb_s)
                         .fold(f64::INFINITY, f64::min);
-                    let stage_layers = fit.placement.shares[stage * tensor.max(1) as usize].layers;
                     seconds += stage_layers as f64 / layers * per_token_gb
                         / tensor.max(1) as f64
                         / slowest;
@@ -123,19 +136,13 @@ pub fn ttft_seconds(
     let mut seconds = 0.0;
     match fit.placement.mode {
         Mode::Parallel { tensor, pipeline } => {
-            for (stage, units) in machine
-                .units
-                .chunks(tensor.max(1) as usize)
-                .take(pipeline as usize)
-                .enumerate()
-            {
+            for (stage_layers, units) in stages(machine, fit, tensor, pipeline) {
                 let slowest = units
                     .iter()
                     .map(|u| u.fp16_tflops.map(|t| t * u.prefill_mfu))
                     .collect::<Option<Vec<f64>>>()?
                     .into_iter()
                     .fold(f64::INFINITY, f64::min);
-                let stage_layers = fit.placement.shares[stage * tensor.max(1) as usize].layers;
                 seconds +=
                     flops * stage_layers as f64 / layers / tensor.max(1) as f64 / (slowest * 1e12);
             }
