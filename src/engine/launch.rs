@@ -328,7 +328,11 @@ mod tests {
     use crate::engine::{fixture, rank, runtime::Runtime};
 
     fn launch_for(cfg: &Config, model: &str) -> Launch {
-        let ds = Dataset::bundled();
+        launch_in(Dataset::bundled(), cfg, model)
+    }
+
+    /// The command for `model` under `cfg` on a dataset (the bundled one or the fixture).
+    fn launch_in(ds: &Dataset, cfg: &Config, model: &str) -> Launch {
         let a = rank::analyze(ds, cfg);
         let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
         command(
@@ -461,11 +465,11 @@ mod tests {
         );
     }
 
-    /// Eight rows of 16 H200 under vLLM (issue 13, bug 10): TP 8 × PP 16 for DeepSeek-V3's 61
-    /// layers and 128 heads, not 128 pipeline stages; every device's share within its memory.
+    /// Eight rows of 16 data-centre GPUs under vLLM (issue 13, bug 10; the report was 128 H200
+    /// for DeepSeek-V3): the fixture's 80-layer, 64-head model gets TP 8 × PP 16, not 128
+    /// pipeline stages.
     #[test]
     fn many_gpus_get_tensor_times_pipeline_within_the_layers() {
-        // Fixture: 128 data-centre GPUs for an 80-layer, 64-head model: TP 8 × PP 16.
         let ds = fixture::dataset();
         let cfg = Config {
             runtime: Runtime::Vllm,
@@ -478,16 +482,7 @@ mod tests {
                 .collect(),
             ..Config::default()
         };
-        let a = rank::analyze(ds, &cfg);
-        let row = a.rows.iter().find(|r| r.model.id == "twin-large").unwrap();
-        let l = command(
-            ds,
-            row.model,
-            row.fit.as_ref().unwrap(),
-            &a.machine,
-            &a.workload,
-        )
-        .unwrap();
+        let l = launch_in(ds, &cfg, "twin-large");
         assert!(
             l.command.contains("--tensor-parallel-size 8")
                 && l.command.contains("--pipeline-parallel-size 16"),
