@@ -166,6 +166,45 @@ impl Config {
     }
 }
 
+impl Config {
+    /// What the seed checks read (engine::tiers: the TL;DR rows and the speed claims): the
+    /// workload and the runtime settings, never the hardware, the ranking or the data date,
+    /// which each check sets itself. Panels memoise on this projection.
+    pub fn seed_check_inputs(&self) -> Config {
+        Config {
+            context_tokens: self.context_tokens,
+            sessions: self.sessions,
+            kv: self.kv.clone(),
+            runtime: self.runtime,
+            penalty: self.penalty,
+            gpu_share: self.gpu_share,
+            ram_gb: self.ram_gb,
+            ..Config::default()
+        }
+    }
+
+    /// What the seed-omission check reads (engine::tiers::seed_omissions): everything that
+    /// ranks except the data date and the selection, which it does not use.
+    pub fn omission_inputs(&self) -> Config {
+        Config {
+            data: DataDate::Newest,
+            selected: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// The preset whose device rows these are (memory in use left at its default), if any.
+pub fn matching_preset<'a>(
+    dataset: &'a super::dataset::Dataset,
+    hardware: &[DeviceChoice],
+) -> Option<&'a super::dataset::Preset> {
+    dataset
+        .presets
+        .iter()
+        .find(|p| preset_devices(p).as_slice() == hardware)
+}
+
 /// The device rows of a preset.
 pub fn preset_devices(preset: &super::dataset::Preset) -> Vec<DeviceChoice> {
     preset

@@ -118,6 +118,8 @@ pub struct SeedRowCheck {
 /// Recomputes every TL;DR row from the seed's own figures (the seed snapshot), on the
 /// tier's preset hardware, at the workload of `base` (context, sessions, KV precision).
 pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
+    // The check reads the workload only (`Config::seed_check_inputs`, what the page memoises on).
+    let base = &base.seed_check_inputs();
     let name = |id: &str| {
         dataset
             .model(id)
@@ -395,6 +397,8 @@ pub struct SeedSpeedClaim<'a> {
 /// The seed's published speeds ("69 tok/s Mac vs 134 tok/s PRO 6000 on MoE"), each with the
 /// engine's estimate for the model the seed recommends on that hardware, at `base`'s workload.
 pub fn seed_speed_claims<'a>(dataset: &'a Dataset, base: &Config) -> Vec<SeedSpeedClaim<'a>> {
+    // The workload only, as for the TL;DR check.
+    let base = &base.seed_check_inputs();
     dataset
         .measurements
         .iter()

@@ -7,6 +7,7 @@ use super::compare::ComparePanel;
 use super::controls::{
     DataDateControl, HardwarePicker, RankingControls, RuntimeControls, WorkloadControls,
 };
+use super::ctx::{Ctx, use_ctx};
 use super::launch::LaunchPanel;
 use super::method::MethodPanel;
 use super::results::{Headline, ResultsTable};
@@ -14,34 +15,8 @@ use super::seed::SeedSnapshot;
 use super::tiers::TierTable;
 use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
-use crate::engine::rank::{self, Analysis};
 use crate::engine::url::{self, Notice};
 use leptos::prelude::*;
-use std::sync::Arc;
-
-/// What every component may read: the one source of truth and what derives from it.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub cfg: RwSignal<Config>,
-    pub analysis: Memo<Arc<Analysis<'static>>>,
-    pub dark: Memo<bool>,
-    pub notices: RwSignal<Vec<Notice>>,
-}
-
-impl Ctx {
-    pub fn dataset(&self) -> &'static Dataset {
-        Dataset::bundled()
-    }
-    /// Applies a change to the configuration.
-    pub fn update(&self, f: impl FnOnce(&mut Config)) {
-        self.cfg.update(f);
-    }
-}
-
-/// The context App provides; every component is mounted under App.
-pub fn use_ctx() -> Ctx {
-    expect_context::<Ctx>()
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThemeChoice {
@@ -84,15 +59,6 @@ pub fn App() -> impl IntoView {
     let (start, start_notices) = initial_config(ds);
     let cfg = RwSignal::new(start);
     let notices = RwSignal::new(start_notices);
-    // The analysis ignores the selection: selecting a model re-renders, it does not re-rank.
-    let ranked_cfg = Memo::new(move |_| Config {
-        selected: None,
-        ..cfg.get()
-    });
-    let analysis = Memo::new_with_compare(
-        move |_| ranked_cfg.with(|c| Arc::new(rank::analyze(Dataset::bundled(), c))),
-        |_, _| true,
-    );
     let theme = RwSignal::new(match browser::load(browser::THEME_KEY).as_deref() {
         Some("light") => ThemeChoice::Light,
         Some("dark") => ThemeChoice::Dark,
@@ -104,12 +70,7 @@ pub fn App() -> impl IntoView {
         ThemeChoice::Light => false,
         ThemeChoice::Dark => true,
     });
-    let ctx = Ctx {
-        cfg,
-        analysis,
-        dark,
-        notices,
-    };
+    let ctx = Ctx::new(cfg, dark, notices);
     provide_context(ctx);
 
     // Outside world: URL (no history entries) and storage follow the config.
@@ -176,12 +137,14 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <div class="main">
                     <ChartsSection/>
-                    <ResultsTable/>
-                    <LaunchPanel/>
-                    <ComparePanel/>
-                    <TierTable/>
-                    <SeedSnapshot/>
-                    <MethodPanel/>
+                    <AfterFirstPaint>
+                        <ResultsTable/>
+                        <LaunchPanel/>
+                        <ComparePanel/>
+                        <TierTable/>
+                        <SeedSnapshot/>
+                        <MethodPanel/>
+                    </AfterFirstPaint>
                 </div>
             </div>
             <footer class="footer">
@@ -230,4 +193,14 @@ fn NoticeList() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// Builds its children once the first frame is painted: the panels below the first viewport
+/// (the table under the charts, the command, the comparison, the seed checks, the method) do
+/// not delay the headline, and their analyses run after it is on screen.
+#[component]
+fn AfterFirstPaint(children: ChildrenFn) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    browser::after_paint(move || painted.set(true));
+    view! { <Show when=move || painted.get()>{children()}</Show> }
 }

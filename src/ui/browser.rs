@@ -144,3 +144,12 @@ pub fn today() -> Option<crate::engine::date::Date> {
         .then(|| crate::engine::date::Date::from_days_since_epoch(days as i64))
         .flatten()
 }
+
+/// Runs `f` after the next frame has been painted: a task queued from an animation-frame
+/// callback runs once that frame is on screen. What is not in the first viewport is built
+/// this way, so the headline paints first.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}

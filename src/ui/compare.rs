@@ -1,8 +1,8 @@
 //! ComparePanel: today's hardware against the one you are thinking of buying.
 
 use crate::engine::compare::compare;
-use crate::engine::config::preset_devices;
-use crate::ui::app::use_ctx;
+use crate::engine::config::{matching_preset, preset_devices};
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -17,12 +17,7 @@ pub fn ComparePanel() -> impl IntoView {
         ctx.cfg.with(|c| {
             c.compare.as_ref().map_or_else(
                 || "none".to_string(),
-                |hw| {
-                    ds.presets
-                        .iter()
-                        .find(|p| &preset_devices(p) == hw)
-                        .map_or_else(|| "custom".into(), |p| p.id.clone())
-                },
+                |hw| matching_preset(ds, hw).map_or_else(|| "custom".into(), |p| p.id.clone()),
             )
         })
     };
@@ -30,9 +25,16 @@ pub fn ComparePanel() -> impl IntoView {
         let v = event_target_value(&ev);
         ctx.update(|c| c.compare = ds.preset(&v).map(preset_devices));
     };
+    // Two analyses (today's hardware and the other one): only when what ranks changes.
+    let comparison = Memo::new_with_compare(
+        move |_| {
+            ctx.ranked
+                .with(|cfg| compare(ds, cfg).map(std::sync::Arc::new))
+        },
+        |_, _| true,
+    );
     let body = move || {
-        let cfg = ctx.cfg.get();
-        let c = compare(ds, &cfg)?;
+        let c = comparison.get()?;
         let fmt = |v: Option<f64>, unit: &str| {
             v.map_or_else(|| "—".to_string(), |x| format!("{x:.1}{unit}"))
         };

@@ -3,8 +3,8 @@
 
 use crate::engine::launch;
 use crate::engine::placement::Mode;
-use crate::ui::app::use_ctx;
 use crate::ui::browser;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn LaunchPanel() -> impl IntoView {
     let ds = ctx.dataset();
     let copied = RwSignal::new(false);
     let cmd = Memo::new(move |_| {
-        let sel = ctx.cfg.with(|c| c.selected.clone());
+        let sel = ctx.selected.get();
         ctx.analysis.with(|a| {
             let row = a.focus_row(sel.as_deref())?;
             let fit = row.fit.as_ref()?;
@@ -41,15 +41,8 @@ pub fn LaunchPanel() -> impl IntoView {
     });
     let options = Memo::new_with_compare(
         move |_| {
-            ctx.cfg.with(|c| {
-                crate::engine::rank::runtime_options(
-                    ds,
-                    &crate::engine::config::Config {
-                        selected: None,
-                        ..c.clone()
-                    },
-                )
-            })
+            ctx.ranked
+                .with(|c| crate::engine::rank::runtime_options(ds, c))
         },
         |_, _| true,
     );

@@ -3,7 +3,7 @@
 
 use crate::engine::explain;
 use crate::engine::rank::MIN_PROFILE_COVERAGE;
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn MethodPanel() -> impl IntoView {
     // The worked example and the runtime's rules come from the engine (engine::explain): the
     // page lays them out and computes nothing.
     let worked = move || {
-        let sel = ctx.cfg.with(|c| c.selected.clone());
+        let sel = ctx.selected.get();
         ctx.analysis.with(|a| {
             let row = a.focus_row(sel.as_deref())?;
             let terms = explain::worked(ds, a, row)?;

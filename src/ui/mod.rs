@@ -8,6 +8,7 @@ pub mod browser;
 pub mod charts;
 pub mod compare;
 pub mod controls;
+pub mod ctx;
 pub mod launch;
 pub mod method;
 pub mod results;

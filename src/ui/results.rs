@@ -1,13 +1,14 @@
 //! The headline answer and the ranked, sortable table. Selecting a row selects the model
 //! everywhere (it is `Config::selected`).
 
+use crate::engine::dataset::Dataset;
 use crate::engine::export;
 use crate::engine::fit::FitStatus;
 use crate::engine::freshness;
-use crate::engine::rank::{self, MAIN_BENCHES, SortKey};
+use crate::engine::rank::{self, Analysis, MAIN_BENCHES, Row, SortKey};
 use crate::engine::units::{format_gb, format_tokens};
-use crate::ui::app::use_ctx;
 use crate::ui::browser;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -72,101 +73,28 @@ pub fn ResultsTable() -> impl IntoView {
             </th>
         }
     };
-    let rows = move || {
+    // The rows as plain display values, compared: a change that leaves the table as it was
+    // stops here, and the keyed list below patches only the rows whose values changed.
+    let rows = Memo::new(move |_| {
         let (key, desc) = sort.get();
-        let selected = ctx.cfg.with(|c| c.selected.clone());
+        let limit = if show_all.get() {
+            usize::MAX
+        } else {
+            TABLE_ROWS
+        };
+        let selected = ctx.selected.get();
         ctx.analysis.with(|a| {
             rank::sorted_order(&a.rows, key, desc)
                 .into_iter()
-                .take(if show_all.get() { usize::MAX } else { TABLE_ROWS })
-                .filter_map(|i| a.rows.get(i).map(|r| (i, r)))
-                .map(|(i, r)| {
-                    let id = r.model.id.clone();
-                    let is_sel = selected.as_deref() == Some(id.as_str());
-                    let (cls, label) = fit_badge(r.status(), r.model.open_weight);
-                    let f = r.fit.as_ref();
-                    let fit_detail = r.model.memory_unknown.clone().or_else(|| f.map(|f| match f.status {
-                        FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
-                        FitStatus::Offload => match f.expert_offload {
-                            Some(x) => format!("experts of {} layers in RAM ({})", x.cpu_layers, format_gb(x.cpu_gb)),
-                            None => format!("{} in RAM", format_gb(f.offload_gb)),
-                        },
-                        FitStatus::Fits if f.tight => format!("tight: {} free, within the estimate's error", format_gb(f.headroom_gb)),
-                        FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
-                    }));
-                    let speed = match (r.decode_est_tok_s, r.decode_tok_s, r.decode_range) {
-                        (Some(e), Some(c), Some((lo, hi))) => format!("≈ {e:.0}, {lo:.0}–{hi:.0} est. (≤ {c:.0})"),
-                        (Some(e), Some(c), None) => format!("≈ {e:.0} est. (≤ {c:.0})"),
-                        _ => "—".into(),
-                    };
-                    let secs = |t: f64| if t < 10.0 { format!("{t:.1}") } else { format!("{t:.0}") };
-                    let ttft = match (r.ttft_s, r.ttft_range) {
-                        (Some(t), Some((lo, hi))) => format!("≈ {} s, {}–{} est.", secs(t), secs(lo), secs(hi)),
-                        (Some(t), None) => format!("{} s est.", secs(t)),
-                        _ => "—".to_string(),
-                    };
-                    let measured = r.measured.iter().map(|m| {
-                        let label = format!("measured {:.0} tok/s", m.decode_tok_s);
-                        let title = format!("{} · {} · {} · {}", m.runtime.as_deref().unwrap_or("runtime not stated"), m.format.as_deref().unwrap_or("format not stated"), m.date, m.note);
-                        view! { <a class="measured" href=m.source.clone() target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
-                    }).collect_view();
-                    let format = f.and_then(|f| ds.weight_format(&f.format_id)).map(|w| w.name.clone());
-                    let memory = f.map(|f| {
-                        let range = f.memory_range_gb.map_or_else(String::new, |(lo, hi)| format!(" ({:.0}–{:.0})", lo, hi));
-                        format!("{:.1} + {:.1} + {:.1} = {}{range}", f.memory.weights_gb, f.memory.kv_cache_gb, f.memory.overhead_gb, format_gb(f.memory.total_gb()))
-                    });
-                    let capped = f.is_some_and(|f| f.context_capped);
-                    let rank_text = if r.value.is_some() { (i + 1).to_string() } else { "—".into() };
-                    let value = r.value.map(|v| a.show(v)).unwrap_or_else(|| {
-                        if r.coverage > 0.0 && r.coverage < 1.0 { format!("{:.0}% of profile", r.coverage * 100.0) } else { "no score".into() }
-                    });
-                    let gaps = match (r.gap_open, r.gap_proprietary) {
-                        (Some(o), Some(p)) => format!("{} / {}", a.show_gap(o), a.show_gap(p)),
-                        (Some(o), None) => format!("{} / —", a.show_gap(o)),
-                        _ => "—".into(),
-                    };
-                    let scores = r.picks.iter().map(|p| match p {
-                        Some(p) => {
-                            let title = format!("{} · {} · {}{}{}{}", p.score.provenance.label(), p.score.as_of,
-                                p.score.variant.as_deref().map_or(String::new(), |v| format!("{v} · ")),
-                                p.score.harness.as_deref().map_or(String::new(), |h| format!("harness {h} · ")),
-                                if p.score.weak_source { "single weak source · " } else { "" },
-                                if p.alternatives > 0 { format!("{} other figure(s) set aside", p.alternatives) } else { String::new() });
-                            let weak = p.score.weak_source;
-                            view! { <td class="num"><a href=p.score.source.clone() target="_blank" rel="noopener noreferrer" title=title>{p.score.display(p.bench)}</a>
-                                {weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
-                                <span class=format!("prov prov-{:?}", p.score.provenance).to_lowercase() aria-hidden="true"></span></td> }.into_any()
-                        }
-                        None => view! { <td class="num muted">"—"</td> }.into_any(),
-                    }).collect_view();
-                    let select_id = id.clone();
-                    let name = r.model.name.clone();
-                    let kind = if r.model.open_weight { "open" } else { "proprietary" };
-                    view! {
-                        <tr data-model=id.clone() class:selected=is_sel class=format!("row-{cls}") aria-selected=if is_sel { "true" } else { "false" }>
-                            <td class="num">{rank_text}</td>
-                            <th scope="row">
-                                <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{name}</button>
-                                <small class="kind">{format!("{} · {kind}", r.model.vendor)}</small>
-                            </th>
-                            <td class="num value">{value}{(r.penalty_pct > 0.0 && r.value.is_some()).then(|| format!(" (−{:.1}% quant.)", r.penalty_pct))}</td>
-                            <td><span class=format!("badge {cls}") class:tight=f.is_some_and(|f| f.tight)>{label}</span><small>{fit_detail.unwrap_or_default()}</small></td>
-                            <td>{format.unwrap_or_else(|| "—".into())}</td>
-                            <td class="num">{memory.unwrap_or_else(|| "—".into())}{capped.then_some(" (context capped at model max)")}</td>
-                            <td class="num">{speed}{measured}</td>
-                            <td class="num">{ttft}</td>
-                            <td class="num">{r.max_context.map_or_else(|| "—".into(), |c| match r.max_context_range {
-                                Some((lo, hi)) if (lo, hi) != (c, c) => format!("{} ({}–{})", format_tokens(c), format_tokens(lo), format_tokens(hi)),
-                                _ => format_tokens(c),
-                            })}</td>
-                            {scores}
-                            <td class="num">{gaps}</td>
-                        </tr>
-                    }
+                .take(limit)
+                .filter_map(|i| {
+                    a.rows
+                        .get(i)
+                        .map(|r| row_view(ds, a, i, r, selected.as_deref()))
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         })
-    };
+    });
     let export_csv = move |_| {
         ctx.analysis
             .with(|a| browser::download_text("codefit.csv", "text/csv", &export::to_csv(ds, a)))
@@ -204,7 +132,11 @@ pub fn ResultsTable() -> impl IntoView {
                             <th scope="col">"Gap open / prop."</th>
                         </tr>
                     </thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:row>
+                            <ResultRow row/>
+                        </For>
+                    </tbody>
                 </table>
             </div>
             <Show when=move || !show_all.get() && ctx.analysis.with(|a| a.rows.len() > TABLE_ROWS)>
@@ -213,5 +145,283 @@ pub fn ResultsTable() -> impl IntoView {
                 </button>
             </Show>
         </section>
+    }
+}
+
+/// One score cell: the figure, its source and provenance.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct ScoreCell {
+    shown: String,
+    source: String,
+    title: String,
+    weak: bool,
+    provenance: String,
+}
+
+/// One table row as the page shows it: every value already formatted. Equal values mean an
+/// unchanged row, which the keyed list keeps as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct RowView {
+    id: String,
+    name: String,
+    kind: String,
+    selected: bool,
+    badge_class: &'static str,
+    badge: &'static str,
+    tight: bool,
+    fit_detail: String,
+    rank: String,
+    value: String,
+    format: String,
+    memory: String,
+    capped: bool,
+    speed: String,
+    measured: Vec<(String, String, String)>,
+    ttft: String,
+    max_context: String,
+    scores: Vec<Option<ScoreCell>>,
+    gaps: String,
+}
+
+fn row_view(
+    ds: &Dataset,
+    a: &Analysis<'_>,
+    i: usize,
+    r: &Row<'_>,
+    selected: Option<&str>,
+) -> RowView {
+    let (badge_class, badge) = fit_badge(r.status(), r.model.open_weight);
+    let f = r.fit.as_ref();
+    let fit_detail = r.model.memory_unknown.clone().or_else(|| {
+        f.map(|f| match f.status {
+            FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
+            FitStatus::Offload => match f.expert_offload {
+                Some(x) => format!(
+                    "experts of {} layers in RAM ({})",
+                    x.cpu_layers,
+                    format_gb(x.cpu_gb)
+                ),
+                None => format!("{} in RAM", format_gb(f.offload_gb)),
+            },
+            FitStatus::Fits if f.tight => format!(
+                "tight: {} free, within the estimate's error",
+                format_gb(f.headroom_gb)
+            ),
+            FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
+        })
+    });
+    let speed = match (r.decode_est_tok_s, r.decode_tok_s, r.decode_range) {
+        (Some(e), Some(c), Some((lo, hi))) => format!("≈ {e:.0}, {lo:.0}–{hi:.0} est. (≤ {c:.0})"),
+        (Some(e), Some(c), None) => format!("≈ {e:.0} est. (≤ {c:.0})"),
+        _ => "—".into(),
+    };
+    let secs = |t: f64| {
+        if t < 10.0 {
+            format!("{t:.1}")
+        } else {
+            format!("{t:.0}")
+        }
+    };
+    let ttft = match (r.ttft_s, r.ttft_range) {
+        (Some(t), Some((lo, hi))) => format!("≈ {} s, {}–{} est.", secs(t), secs(lo), secs(hi)),
+        (Some(t), None) => format!("{} s est.", secs(t)),
+        _ => "—".to_string(),
+    };
+    let measured = r
+        .measured
+        .iter()
+        .map(|m| {
+            let title = format!(
+                "{} · {} · {} · {}",
+                m.runtime.as_deref().unwrap_or("runtime not stated"),
+                m.format.as_deref().unwrap_or("format not stated"),
+                m.date,
+                m.note
+            );
+            (
+                format!("measured {:.0} tok/s", m.decode_tok_s),
+                m.source.clone(),
+                title,
+            )
+        })
+        .collect();
+    let memory = f.map_or_else(
+        || "—".into(),
+        |f| {
+            let range = f
+                .memory_range_gb
+                .map_or_else(String::new, |(lo, hi)| format!(" ({lo:.0}–{hi:.0})"));
+            format!(
+                "{:.1} + {:.1} + {:.1} = {}{range}",
+                f.memory.weights_gb,
+                f.memory.kv_cache_gb,
+                f.memory.overhead_gb,
+                format_gb(f.memory.total_gb())
+            )
+        },
+    );
+    let value = r.value.map(|v| a.show(v)).unwrap_or_else(|| {
+        if r.coverage > 0.0 && r.coverage < 1.0 {
+            format!("{:.0}% of profile", r.coverage * 100.0)
+        } else {
+            "no score".into()
+        }
+    });
+    let penalty = if r.penalty_pct > 0.0 && r.value.is_some() {
+        format!(" (−{:.1}% quant.)", r.penalty_pct)
+    } else {
+        String::new()
+    };
+    let gaps = match (r.gap_open, r.gap_proprietary) {
+        (Some(o), Some(p)) => format!("{} / {}", a.show_gap(o), a.show_gap(p)),
+        (Some(o), None) => format!("{} / —", a.show_gap(o)),
+        _ => "—".into(),
+    };
+    let scores = r
+        .picks
+        .iter()
+        .map(|p| {
+            p.as_ref().map(|p| ScoreCell {
+                shown: p.score.display(p.bench),
+                source: p.score.source.clone(),
+                title: format!(
+                    "{} · {} · {}{}{}{}",
+                    p.score.provenance.label(),
+                    p.score.as_of,
+                    p.score
+                        .variant
+                        .as_deref()
+                        .map_or(String::new(), |v| format!("{v} · ")),
+                    p.score
+                        .harness
+                        .as_deref()
+                        .map_or(String::new(), |h| format!("harness {h} · ")),
+                    if p.score.weak_source {
+                        "single weak source · "
+                    } else {
+                        ""
+                    },
+                    if p.alternatives > 0 {
+                        format!("{} other figure(s) set aside", p.alternatives)
+                    } else {
+                        String::new()
+                    }
+                ),
+                weak: p.score.weak_source,
+                provenance: format!("prov prov-{:?}", p.score.provenance).to_lowercase(),
+            })
+        })
+        .collect();
+    RowView {
+        id: r.model.id.clone(),
+        name: r.model.name.clone(),
+        kind: format!(
+            "{} · {}",
+            r.model.vendor,
+            if r.model.open_weight {
+                "open"
+            } else {
+                "proprietary"
+            }
+        ),
+        selected: selected == Some(r.model.id.as_str()),
+        badge_class,
+        badge,
+        tight: f.is_some_and(|f| f.tight),
+        fit_detail: fit_detail.unwrap_or_default(),
+        rank: if r.value.is_some() {
+            (i + 1).to_string()
+        } else {
+            "—".into()
+        },
+        value: format!("{value}{penalty}"),
+        format: f
+            .and_then(|f| ds.weight_format(&f.format_id))
+            .map_or_else(|| "—".into(), |w| w.name.clone()),
+        memory,
+        capped: f.is_some_and(|f| f.context_capped),
+        speed,
+        measured,
+        ttft,
+        max_context: r.max_context.map_or_else(
+            || "—".into(),
+            |c| match r.max_context_range {
+                Some((lo, hi)) if (lo, hi) != (c, c) => {
+                    format!(
+                        "{} ({}–{})",
+                        format_tokens(c),
+                        format_tokens(lo),
+                        format_tokens(hi)
+                    )
+                }
+                _ => format_tokens(c),
+            },
+        ),
+        scores,
+        gaps,
+    }
+}
+
+/// One row of the ranked table; clicking the model's name selects it everywhere.
+#[component]
+fn ResultRow(row: RowView) -> impl IntoView {
+    let ctx = use_ctx();
+    let RowView {
+        id,
+        name,
+        kind,
+        selected,
+        badge_class,
+        badge,
+        tight,
+        fit_detail,
+        rank,
+        value,
+        format,
+        memory,
+        capped,
+        speed,
+        measured,
+        ttft,
+        max_context,
+        scores,
+        gaps,
+    } = row;
+    let select_id = id.clone();
+    let measured = measured
+        .into_iter()
+        .map(|(label, source, title)| {
+            view! { <a class="measured" href=source target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
+        })
+        .collect_view();
+    let scores = scores
+        .into_iter()
+        .map(|cell| match cell {
+            Some(c) => view! {
+                <td class="num"><a href=c.source target="_blank" rel="noopener noreferrer" title=c.title>{c.shown}</a>
+                    {c.weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
+                    <span class=c.provenance aria-hidden="true"></span></td>
+            }
+            .into_any(),
+            None => view! { <td class="num muted">"—"</td> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <tr data-model=id class:selected=selected class=format!("row-{badge_class}") aria-selected=if selected { "true" } else { "false" }>
+            <td class="num">{rank}</td>
+            <th scope="row">
+                <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{name}</button>
+                <small class="kind">{kind}</small>
+            </th>
+            <td class="num value">{value}</td>
+            <td><span class=format!("badge {badge_class}") class:tight=tight>{badge}</span><small>{fit_detail}</small></td>
+            <td>{format}</td>
+            <td class="num">{memory}{capped.then_some(" (context capped at model max)")}</td>
+            <td class="num">{speed}{measured}</td>
+            <td class="num">{ttft}</td>
+            <td class="num">{max_context}</td>
+            {scores}
+            <td class="num">{gaps}</td>
+        </tr>
     }
 }

@@ -2,7 +2,7 @@
 //! computes for each (rank and gap in the seed's table, Q4 weights and memory at your workload).
 
 use crate::engine::seed::{self, SEED_FITS_GB};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]

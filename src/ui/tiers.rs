@@ -3,7 +3,7 @@
 
 use crate::engine::config::Config;
 use crate::engine::tiers::{self, check_seed_tldr};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -15,18 +15,7 @@ pub fn TierTable() -> impl IntoView {
             .map_or_else(|| "—".to_string(), |m| m.name.clone())
     };
     // The seed check depends only on the workload settings: recompute when they change.
-    let workload = Memo::new(move |_| {
-        ctx.cfg.with(|c| Config {
-            context_tokens: c.context_tokens,
-            sessions: c.sessions,
-            kv: c.kv.clone(),
-            runtime: c.runtime,
-            penalty: c.penalty,
-            gpu_share: c.gpu_share,
-            ram_gb: c.ram_gb,
-            ..Config::default()
-        })
-    });
+    let workload = Memo::new(move |_| ctx.cfg.with(Config::seed_check_inputs));
     let checks = Memo::new_with_compare(
         move |_| workload.with(|w| check_seed_tldr(ds, w)),
         |_, _| true,
@@ -53,9 +42,8 @@ pub fn TierTable() -> impl IntoView {
             .collect_view()
     };
     let own = move || {
-        let cfg = ctx.cfg.get();
         ctx.analysis.with(|a| {
-            let picks = tiers::best_per_bench_in(ds, &cfg, a, &crate::engine::rank::MAIN_BENCHES);
+            let picks = ctx.ranked.with(|cfg| tiers::best_per_bench_in(ds, cfg, a, &crate::engine::rank::MAIN_BENCHES));
             let machine = a.machine.describe();
             let usable = a.machine.usable_gb();
             picks

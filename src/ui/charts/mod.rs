@@ -11,12 +11,12 @@ mod timeline;
 mod view;
 
 pub use palette::Palette;
-pub use view::{ChartData, ChartView};
+pub use view::{ChartData, ChartView, Shown};
 
 use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
 use crate::engine::rank::Analysis;
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 /// The signature every chart builder shares.
@@ -26,26 +26,27 @@ type Build = fn(&Dataset, &Config, &Analysis<'_>, &Palette) -> ChartData;
 pub fn ChartsSection() -> impl IntoView {
     let ctx = use_ctx();
     let palette = Memo::new(move |_| Palette::new(ctx.dark.get()));
-    // A chart's data, derived from the config, the analysis and the theme: a memo, so each
-    // change builds every chart once however many places read it (the option, the caption, the
-    // label and the data table read it; as a derived signal each read rebuilt it). The output
-    // has no equality, so every recomputation counts as a change.
-    let chart = move |build: Build| -> Signal<ChartData> {
-        Memo::new_with_compare(
-            move |_| {
-                let p = palette.get();
-                ctx.cfg
-                    .with(|cfg| ctx.analysis.with(|a| build(ctx.dataset(), cfg, a, &p)))
-            },
-            |_, _| true,
-        )
-        .into()
+    // A chart's data, derived from the config (the whole one for the two charts that mark the
+    // selected model, the ranked projection for the others), the analysis and the theme: a
+    // memo compared on its output, so each change builds every chart once however many places
+    // read it, and a chart whose option, caption and table are unchanged stops here.
+    let chart = move |build: Build, marks_selection: bool| -> Memo<Shown> {
+        let cfg: Signal<Config> = if marks_selection {
+            ctx.cfg.into()
+        } else {
+            ctx.ranked.into()
+        };
+        Memo::new(move |_| {
+            let p = palette.get();
+            cfg.with(|cfg| ctx.analysis.with(|a| build(ctx.dataset(), cfg, a, &p)))
+                .into()
+        })
     };
-    let frontier = chart(frontier::build);
-    let budget = chart(budget::build);
-    let scores = chart(scores::build);
-    let breakdown = chart(breakdown::build);
-    let timeline = chart(timeline::build);
+    let frontier = chart(frontier::build, true);
+    let budget = chart(budget::build, false);
+    let scores = chart(scores::build, false);
+    let breakdown = chart(breakdown::build, true);
+    let timeline = chart(timeline::build, false);
     view! {
         <section class="charts" aria-label="Charts">
             <ChartView id="chart-frontier" kind="frontier" title="Memory needed vs score" data=frontier/>

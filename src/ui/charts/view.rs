@@ -1,8 +1,8 @@
 //! ChartView: one ECharts instance per chart, created once and updated in place.
 
 use crate::engine::dataset::Dataset;
-use crate::ui::app::use_ctx;
 use crate::ui::browser;
+use crate::ui::ctx::use_ctx;
 use charming::Chart;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -32,12 +32,33 @@ extern "C" {
 /// The click handler kept alive as long as its chart.
 type ClickHandler = Closure<dyn FnMut(JsValue)>;
 
-/// A chart's option plus its text alternative (a small table).
+/// A chart's option plus its text alternative (a small table), as a chart builder makes it.
 pub struct ChartData {
     pub chart: Chart,
     pub caption: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// What a chart shows: its option serialized once, and its text alternative. Comparable, so a
+/// change that leaves a chart as it was stops at its memo (no caption, table or ECharts work).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shown {
+    pub option_json: String,
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl From<ChartData> for Shown {
+    fn from(d: ChartData) -> Self {
+        Shown {
+            option_json: serde_json::to_string(&d.chart).unwrap_or_default(),
+            caption: d.caption,
+            headers: d.headers,
+            rows: d.rows,
+        }
+    }
 }
 
 fn options(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -53,21 +74,20 @@ pub fn ChartView(
     id: &'static str,
     kind: &'static str,
     title: &'static str,
-    data: Signal<ChartData>,
+    data: Memo<Shown>,
 ) -> impl IntoView {
     let ctx = use_ctx();
     let handle: StoredValue<Option<Instance>, LocalStorage> = StoredValue::new_local(None);
     let click: StoredValue<Option<ClickHandler>, LocalStorage> = StoredValue::new_local(None);
     let drawn = RwSignal::new(0u32);
 
-    // The newest option (as JSON text) and the one the chart shows: an update whose option
-    // is unchanged costs nothing in ECharts.
-    let latest: StoredValue<String, LocalStorage> = StoredValue::new_local(String::new());
+    // The option the chart shows; the memo already stops unchanged options, this catches an
+    // option that comes back to the one drawn.
     let shown: StoredValue<String, LocalStorage> = StoredValue::new_local(String::new());
     let pending = StoredValue::new_local(false);
     let apply = move || {
-        let text = latest.get_value();
-        if text != shown.get_value() {
+        let text = data.with_untracked(|d| d.option_json.clone());
+        if !text.is_empty() && text != shown.get_value() {
             let parsed = js_sys::JSON::parse(&text).ok();
             handle.with_value(|h| {
                 if let (Some(chart), Some(js)) = (h, parsed) {
@@ -108,17 +128,14 @@ pub fn ChartView(
     };
 
     Effect::new(move |_| {
-        let Some(text) = data.with(|d| serde_json::to_string(&d.chart).ok()) else {
-            return;
-        };
-        latest.set_value(text);
+        data.track();
         if handle.with_value(Option::is_some) {
             apply();
         } else if !pending.get_value() {
-            // The first draw waits one frame, so the headline and table paint before the
-            // charts are built.
+            // The first draw waits until the first frame is painted, so the headline paints
+            // before the charts are built (creating five ECharts instances is a long task).
             pending.set_value(true);
-            request_animation_frame(move || {
+            browser::after_paint(move || {
                 create();
                 pending.set_value(false);
                 apply();

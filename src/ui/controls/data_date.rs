@@ -1,10 +1,10 @@
 //! DataDateControl: which figures count — the newest, those published by a date, or exactly
 //! the seed document's snapshot.
 
-use crate::engine::config::DataDate;
+use crate::engine::config::{Config, DataDate};
 use crate::engine::dataset::SEED_DATE;
 use crate::engine::date::Date;
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -12,6 +12,13 @@ pub fn DataDateControl() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     let newest = ds.newest_date();
+    // Two analyses (the seed snapshot and the figures published by its date): only when
+    // something that ranks changes, not on a selection or a data-date switch.
+    let inputs = Memo::new(move |_| ctx.cfg.with(Config::omission_inputs));
+    let omissions = Memo::new_with_compare(
+        move |_| inputs.with(|c| std::sync::Arc::new(crate::engine::tiers::seed_omissions(ds, c))),
+        |_, _| true,
+    );
     let mode = move || {
         ctx.cfg.with(|c| match c.data {
             DataDate::Newest => "newest",
@@ -50,8 +57,8 @@ pub fn DataDateControl() -> impl IntoView {
                 </select>
             </div>
             <p id="seed-omissions" class="hint">{move || {
-                let cfg = ctx.cfg.get();
-                let (left_out, changed) = crate::engine::tiers::seed_omissions(ds, &cfg);
+                let o = omissions.get();
+                let (left_out, changed) = (&o.0, &o.1);
                 let name = |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "nothing".to_string(), |m| m.name.clone());
                 let changes: Vec<String> = changed
                     .iter()

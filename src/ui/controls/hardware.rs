@@ -4,7 +4,7 @@
 use super::field::ParsedField;
 use crate::engine::config::{self, DeviceChoice, DeviceRef, preset_devices};
 use crate::engine::units::{format_gb, parse_memory_gb};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 /// Hint under the RAM field; the reserve is `RAM_RESERVED_FOR_OS_GB`.
@@ -15,11 +15,10 @@ pub fn HardwarePicker() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     let current_preset = move || {
-        let hw = ctx.cfg.with(|c| c.hardware.clone());
-        ds.presets
-            .iter()
-            .find(|p| preset_devices(p) == hw)
-            .map_or_else(|| "custom".to_string(), |p| p.id.clone())
+        ctx.cfg.with(|c| {
+            config::matching_preset(ds, &c.hardware)
+                .map_or_else(|| "custom".to_string(), |p| p.id.clone())
+        })
     };
     let on_preset = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);

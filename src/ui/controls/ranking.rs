@@ -2,7 +2,7 @@
 
 use crate::engine::config::{MAX_CUSTOM_WEIGHT, RankBy};
 use crate::engine::rank::{MAIN_BENCHES, PROFILES};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]

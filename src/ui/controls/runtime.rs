@@ -5,7 +5,7 @@ use super::field::ParsedField;
 use crate::engine::config::{self, MAX_CALIBRATION_TOK_S};
 use crate::engine::runtime::Runtime;
 use crate::engine::units::{format_tokens, parse_tokens};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]

@@ -3,7 +3,7 @@
 use super::field::ParsedField;
 use crate::engine::config::{self, QuantChoice};
 use crate::engine::units::{format_tokens, parse_tokens};
-use crate::ui::app::use_ctx;
+use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
 #[component]
