@@ -135,12 +135,32 @@ function evaluate(r) {
   if (r.status) return r.status;
   if (!r.budget) return 'info';
   if (!Number.isFinite(r.value)) return 'FAIL';
+  return shortfalls(r).length ? 'MISS' : 'PASS';
+}
+
+/** How far a row is from each budget it misses, as "+14 ms, ×1.9", "−4". */
+function shortfalls(r) {
   const b = r.budget;
-  let ok = true;
-  if (b.max !== undefined && !(r.value <= b.max)) ok = false;
-  if (b.min !== undefined && !(r.value >= b.min)) ok = false;
-  if (b.p95max !== undefined && !(r.p95 <= b.p95max)) ok = false;
-  return ok ? 'PASS' : 'MISS';
+  const out = [];
+  const over = (x, limit) => {
+    if (r.unit === 'score') return `+${fmtValue(r.unit, x - limit)}`;
+    const times = x / limit;
+    const delta = `+${fmtValue(r.unit, x - limit)}`;
+    return times >= 1.5 ? `×${times.toFixed(1)}, ${delta}` : `${delta}, +${((times - 1) * 100).toFixed(0)}%`;
+  };
+  if (b.max !== undefined && !(r.value <= b.max)) out.push(over(r.value, b.max));
+  if (b.min !== undefined && !(r.value >= b.min)) out.push(`−${fmtValue(r.unit, b.min - r.value)}`);
+  if (b.p95max !== undefined && !(r.p95 <= b.p95max)) out.push(`p95 ${over(r.p95, b.p95max)}`);
+  return out;
+}
+
+/** The status column: PASS, MISS (by how much), info, FAIL or a row's own word. */
+function statusText(r) {
+  const s = evaluate(r);
+  if (s !== 'MISS') return s;
+  const miss = shortfalls(r);
+  const medianOk = r.budget.p95max !== undefined && miss.length === 1 && miss[0].startsWith('p95');
+  return `MISS (${miss.join('; ')}${medianOk ? '; median PASS' : ''})`;
 }
 
 function fmtValue(unit, x) {
@@ -176,7 +196,7 @@ function printTable(header, tableRows) {
     r.text ?? fmtValue(r.unit, r.value),
     fmtSpread(r),
     fmtBudget(r),
-    evaluate(r),
+    statusText(r),
   ]);
   const head = ['metric', 'median', 'spread', 'budget', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -709,6 +729,7 @@ function merge(files) {
       p95: rs.some((r) => Number.isFinite(r.p95)) ? median(rs.map((r) => r.p95)) : undefined,
       n: rs.reduce((s, r) => s + (r.n ?? 0), 0) || undefined,
       status: base.status && base.status !== 'PASS' && base.status !== 'MISS' ? base.status : undefined,
+      verdict: undefined,
       text: rs.every((r) => r.text) ? rs.map((r) => r.text).filter((t, i, a) => a.indexOf(t) === i).join(' / ') : undefined,
     });
   }
@@ -864,7 +885,7 @@ async function main() {
   const misses = rows.filter((r) => ['MISS', 'FAIL'].includes(evaluate(r)));
   console.log(`\n${rows.filter((r) => evaluate(r) === 'PASS').length} PASS, ${misses.filter((r) => evaluate(r) === 'MISS').length} MISS, ${misses.filter((r) => evaluate(r) === 'FAIL').length} FAIL`);
   if (opt.json) {
-    writeFileSync(opt.json, JSON.stringify({ machine: m, rows: rows.map((r) => ({ ...r, status: evaluate(r) })), notes }, null, 2));
+    writeFileSync(opt.json, JSON.stringify({ machine: m, rows: rows.map((r) => ({ ...r, status: evaluate(r), verdict: statusText(r) })), notes }, null, 2));
     console.log(`raw figures: ${relative(process.cwd(), opt.json)}`);
   }
   if (opt.strict && misses.length) process.exitCode = 1;
