@@ -8,7 +8,7 @@
 //
 //   node bench/bench.mjs [--cold 10] [--repeat 10] [--changes 60] [--synthetic 1000]
 //                        [--no-native] [--no-lighthouse] [--no-wait-quiet]
-//                        [--json FILE] [--trace DIR] [--strict]
+//                        [--no-synthetic] [--json FILE] [--trace DIR] [--strict]
 //   node bench/bench.mjs --merge a.json b.json c.json    # medians of several runs
 //
 // What each figure means (time origin of every page timing = navigation start, i.e. the
@@ -30,6 +30,7 @@
 // - engine: `cargo bench --bench engine` (native; scripts/bench.sh compiles it first) and
 //   `codefit_bench_rank(10000)` from the wasm exports (window.wasmBindings) in dist-bench.
 // - Lighthouse 12 (installed in .bench-tools/ by scripts/bench.sh), mobile and desktop.
+// - --no-synthetic: skips the rows that need dist-bench/ (+1,000 models, engine in wasm).
 // On a shared machine other processes skew every timing: before measuring, the script waits
 // (up to 10 min) until the CPUs are at least 85% idle, and prints the idle share it found.
 import { execFileSync, spawn } from 'node:child_process';
@@ -57,6 +58,7 @@ function parseArgs(argv) {
     native: true,
     waitQuiet: true,
     lighthouse: true,
+    syntheticBuild: true,
     json: null,
     trace: null,
     strict: false,
@@ -76,6 +78,7 @@ function parseArgs(argv) {
     else if (a === '--no-native') o.native = false;
     else if (a === '--no-wait-quiet') o.waitQuiet = false;
     else if (a === '--no-lighthouse') o.lighthouse = false;
+    else if (a === '--no-synthetic') o.syntheticBuild = false;
     else if (a === '--json') o.json = v();
     else if (a === '--trace') o.trace = v();
     else if (a === '--strict') o.strict = true;
@@ -716,7 +719,10 @@ function merge(files) {
   const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
   const byMetric = new Map();
   for (const run of runs) for (const r of run.rows) (byMetric.get(r.metric) ?? byMetric.set(r.metric, []).get(r.metric)).push(r);
-  for (const [metric, rs] of byMetric) {
+  for (const [metric, all] of byMetric) {
+    // Runs that measured the row (a run without dist-bench/ only has its text).
+    const measured = all.filter((r) => Number.isFinite(r.value));
+    const rs = measured.length ? measured : all;
     const base = rs[0];
     const v = rs.map((r) => r.value);
     rows.push({
@@ -753,16 +759,21 @@ async function main() {
     m.idleBefore = Number.isFinite(idle) ? `${(idle * 100).toFixed(0)}%` : 'n/a';
     m.loadavg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   }
-  for (const d of [DIST, DIST_BENCH]) {
-    if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
-  }
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
+  // Rows that need the synthetic build: measured, skipped (--no-synthetic) or not measured.
+  const noSynthetic = !opt.syntheticBuild
+    ? { text: 'skipped (--no-synthetic)', status: 'info' }
+    : !existsSync(join(DIST_BENCH, 'index.html'))
+      ? { text: 'not measured (no dist-bench/)', status: 'FAIL' }
+      : null;
+  if (noSynthetic?.status === 'FAIL') notes.push('dist-bench/ is missing: scripts/bench.sh builds it; --no-synthetic skips its rows');
   if (opt.trace) mkdirSync(opt.trace, { recursive: true });
   const others = watchOtherProcesses();
 
   const server = await serve(DIST);
   server.root = DIST;
-  const benchServer = await serve(DIST_BENCH);
-  benchServer.root = DIST_BENCH;
+  const benchServer = noSynthetic ? null : await serve(DIST_BENCH);
+  if (benchServer) benchServer.root = DIST_BENCH;
   const browser = await launchBrowser();
   m.chromium = `Chromium ${browser.version()}`;
   const progress = (s) => process.stderr.write(`bench: ${s}\n`);
@@ -822,11 +833,15 @@ async function main() {
       if (r.timeouts) notes.push(`${c}: ${r.timeouts} of ${r.values} changes did not update table + charts within 5 s`);
     }
 
-    progress(`synthetic: ?synthetic=${opt.synthetic} in dist-bench`);
-    const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
-    timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
-    if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
-    row(`load → all charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+    if (benchServer) {
+      progress(`synthetic: ?synthetic=${opt.synthetic} in dist-bench`);
+      const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
+      timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
+      if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
+      row(`load → all charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+    } else {
+      row(`input → table + charts, +${opt.synthetic} synthetic models (#ctx)`, noSynthetic);
+    }
 
     // --- engine --------------------------------------------------------------------------
     if (opt.native) {
@@ -838,9 +853,13 @@ async function main() {
         row('engine native: cargo bench --bench engine', { text: `did not run: ${native.error}`.slice(0, 120), status: 'FAIL' });
       }
     }
-    progress('engine in wasm: codefit_bench_rank(10000)');
-    const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
-    timingRow('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', wasmSamples, { max: 5 });
+    if (benchServer) {
+      progress('engine in wasm: codefit_bench_rank(10000)');
+      const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
+      timingRow('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', wasmSamples, { max: 5 });
+    } else {
+      row('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', noSynthetic);
+    }
   } finally {
     await browser.close();
   }
@@ -866,7 +885,7 @@ async function main() {
     row('lighthouse', { text: 'skipped (--no-lighthouse)', status: 'info' });
   }
   await server.close();
-  await benchServer.close();
+  await benchServer?.close();
   const otherShare = others.stop();
   m.otherCpu = Number.isFinite(otherShare) ? `${(otherShare * 100).toFixed(0)}%` : 'n/a';
   if (otherShare > 0.05) notes.push(`other processes used ${m.otherCpu} of the CPU time while this ran: the timings are disturbed`);
