@@ -873,7 +873,7 @@ async function main() {
         row(`lighthouse ${preset}`, { text: `did not run: ${lh.error}`, status: 'FAIL' });
         continue;
       }
-      row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: 95 } });
+      row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: preset === 'mobile' ? 90 : 95 } });
       row(`lighthouse ${preset}: accessibility`, { unit: 'score', value: lh.accessibility, budget: { min: 100 } });
       row(`lighthouse ${preset}: best-practices`, { unit: 'score', value: lh.bestPractices, budget: { min: 100 } });
       row(`lighthouse ${preset}: · FCP (simulated)`, { unit: 'ms', value: lh.fcp });
