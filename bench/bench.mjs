@@ -7,8 +7,8 @@
 // and installs Lighthouse for the benchmark only. Direct use (builds already there):
 //
 //   node bench/bench.mjs [--cold 10] [--repeat 10] [--changes 60] [--synthetic 1000]
-//                        [--no-native] [--no-lighthouse] [--no-wait-quiet]
-//                        [--json FILE] [--trace DIR] [--strict]
+//                        [--no-native] [--no-lighthouse] [--no-wait-quiet] [--no-peer]
+//                        [--no-synthetic] [--route-block] [--json FILE] [--trace DIR] [--strict]
 //   node bench/bench.mjs --merge a.json b.json c.json    # medians of several runs
 //
 // What each figure means (time origin of every page timing = navigation start, i.e. the
@@ -30,6 +30,21 @@
 // - engine: `cargo bench --bench engine` (native; scripts/bench.sh compiles it first) and
 //   `codefit_bench_rank(10000)` from the wasm exports (window.wasmBindings) in dist-bench.
 // - Lighthouse 12 (installed in .bench-tools/ by scripts/bench.sh), mobile and desktop.
+// - peer: gpu_poor (github.com/RahulSChand/gpu_poor, a React page; its deployed docs/ folder,
+//   put into the git-ignored .bench-tools/peers/gpu_poor/ by scripts/bench-peer.sh, never
+//   committed nor shipped), served by the same server process at /gpu_poor/ (the path its
+//   HTML expects). The cold loads alternate: load i of codefit and load i of gpu_poor, each in
+//   a fresh context (which of the two goes first alternates too). gpu_poor's figure is its
+//   "first input": the first animation frame in which an <input> (not type=hidden) or a
+//   <select> is in the DOM with a non-empty box and passes checkVisibility (opacity and
+//   visibility CSS). Pair i gives headline_i / firstInput_i (budget: every pair ≤ 1.0) and
+//   charts_i / firstInput_i (every pair ≤ 2.0). Every request that is not to the local server
+//   fails at once, for both pages (Chromium and Lighthouse's Chrome resolve no other host;
+//   --route-block aborts them with a playwright context.route instead): gpu_poor asks for
+//   Google Tag Manager and Google Fonts, which cannot connect here. Its first-visit bytes are
+//   measured as ours (requests of a first visit, fetched again with gzip and br).
+//   --no-peer skips all of it.
+// - --no-synthetic: skips the rows that need dist-bench/ (+1,000 models, engine in wasm).
 // On a shared machine other processes skew every timing: before measuring, the script waits
 // (up to 10 min) until the CPUs are at least 85% idle, and prints the idle share it found.
 import { execFileSync, spawn } from 'node:child_process';
@@ -45,6 +60,21 @@ const DIST_BENCH = join(ROOT, 'dist-bench');
 const LIGHTHOUSE = join(ROOT, '.bench-tools', 'node_modules', 'lighthouse', 'cli', 'index.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LOAD_TIMEOUT_MS = 30_000;
+// Chromium (ours and Lighthouse's) resolves no host but the local server's, so a request to
+// any other host fails at once, in the browser, for both pages alike. (A playwright route
+// would do it too, but it pauses every request, local ones included, for a round trip to this
+// process, which delays the files of both pages: --route-block measures that way.)
+const ONLY_LOCAL_HOSTS = 'MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
+let routeBlock = false;
+// The peer page (scripts/bench-peer.sh puts it there; git-ignored, never shipped).
+const PEER = {
+  name: 'gpu_poor',
+  dir: join(ROOT, '.bench-tools', 'peers', 'gpu_poor', 'docs'),
+  source: join(ROOT, '.bench-tools', 'peers', 'gpu_poor', 'source'),
+  fetchScript: join(ROOT, 'scripts', 'bench-peer.sh'),
+  // Its index.html loads /gpu_poor/static/..., /gpu_poor/manifest.json: it expects that path.
+  base: '/gpu_poor/',
+};
 
 // ------------------------------------------------------------------------------------------
 // Options
@@ -57,6 +87,9 @@ function parseArgs(argv) {
     native: true,
     waitQuiet: true,
     lighthouse: true,
+    peer: true,
+    routeBlock: false,
+    syntheticBuild: true,
     json: null,
     trace: null,
     strict: false,
@@ -76,6 +109,9 @@ function parseArgs(argv) {
     else if (a === '--no-native') o.native = false;
     else if (a === '--no-wait-quiet') o.waitQuiet = false;
     else if (a === '--no-lighthouse') o.lighthouse = false;
+    else if (a === '--no-peer') o.peer = false;
+    else if (a === '--route-block') o.routeBlock = true;
+    else if (a === '--no-synthetic') o.syntheticBuild = false;
     else if (a === '--json') o.json = v();
     else if (a === '--trace') o.trace = v();
     else if (a === '--strict') o.strict = true;
@@ -108,24 +144,27 @@ const max = (xs) => sorted(xs).at(-1) ?? NaN;
 const fmtMs = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms` : 'n/a');
 const fmtKB = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1000).toFixed(1)} KB` : 'n/a');
 const fmtScore = (x) => (Number.isFinite(x) ? String(Math.round(x)) : 'n/a');
+const fmtRatio = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 
 /**
  * One row of the table. `value` is the median; `lo`/`hi` the spread (min–max) or `p95`;
- * `budget` { max | min | p95max } is checked against value (and p95).
+ * `budget` { max | min | p95max } is checked against value (and p95); { max, every: true }
+ * against every sample (hi, the worst one), with `met` = how many samples are within it.
  */
 const rows = [];
 const notes = [];
-function row(metric, { unit, value, lo, hi, p95, n, budget, status, text } = {}) {
-  rows.push({ metric, unit, value, lo, hi, p95, n, budget, status, text });
+function row(metric, { unit, value, lo, hi, p95, n, met, budget, status, text } = {}) {
+  rows.push({ metric, unit, value, lo, hi, p95, n, met, budget, status, text });
 }
-function timingRow(metric, samples, budget, { withP95 = false } = {}) {
+function timingRow(metric, samples, budget, { withP95 = false, unit = 'ms' } = {}) {
   row(metric, {
-    unit: 'ms',
+    unit,
     value: median(samples),
     lo: min(samples),
     hi: max(samples),
     p95: withP95 ? quantile(samples, 0.95) : undefined,
     n: samples.filter(Number.isFinite).length,
+    met: budget?.every ? samples.filter((x) => x <= budget.max).length : undefined,
     budget,
   });
   rows.at(-1).samples = samples;
@@ -135,18 +174,41 @@ function evaluate(r) {
   if (r.status) return r.status;
   if (!r.budget) return 'info';
   if (!Number.isFinite(r.value)) return 'FAIL';
+  return shortfalls(r).length ? 'MISS' : 'PASS';
+}
+
+/** How far a row is from each budget it misses, as "+14 ms, ×1.9", "−4", "3/5 pairs". */
+function shortfalls(r) {
   const b = r.budget;
-  let ok = true;
-  if (b.max !== undefined && !(r.value <= b.max)) ok = false;
-  if (b.min !== undefined && !(r.value >= b.min)) ok = false;
-  if (b.p95max !== undefined && !(r.p95 <= b.p95max)) ok = false;
-  return ok ? 'PASS' : 'MISS';
+  const out = [];
+  const over = (x, limit) => {
+    if (r.unit === 'score' || r.unit === 'ratio') return `+${fmtValue(r.unit, x - limit)}`;
+    const times = x / limit;
+    const delta = `+${fmtValue(r.unit, x - limit)}`;
+    return times >= 1.5 ? `×${times.toFixed(1)}, ${delta}` : `${delta}, +${((times - 1) * 100).toFixed(0)}%`;
+  };
+  if (b.max !== undefined && b.every) {
+    if (!(r.hi <= b.max)) out.push(`worst ${fmtValue(r.unit, r.hi)}, ${r.met ?? '?'}/${r.n ?? '?'} within`);
+  } else if (b.max !== undefined && !(r.value <= b.max)) out.push(over(r.value, b.max));
+  if (b.min !== undefined && !(r.value >= b.min)) out.push(`−${fmtValue(r.unit, b.min - r.value)}`);
+  if (b.p95max !== undefined && !(r.p95 <= b.p95max)) out.push(`p95 ${over(r.p95, b.p95max)}`);
+  return out;
+}
+
+/** The status column: PASS, MISS (by how much), info, FAIL or a row's own word. */
+function statusText(r) {
+  const s = evaluate(r);
+  if (s !== 'MISS') return s;
+  const miss = shortfalls(r);
+  const medianOk = r.budget.p95max !== undefined && miss.length === 1 && miss[0].startsWith('p95');
+  return `MISS (${miss.join('; ')}${medianOk ? '; median PASS' : ''})`;
 }
 
 function fmtValue(unit, x) {
   if (unit === 'ms') return fmtMs(x);
   if (unit === 'bytes') return fmtKB(x);
   if (unit === 'score') return fmtScore(x);
+  if (unit === 'ratio') return fmtRatio(x);
   return Number.isFinite(x) ? String(x) : 'n/a';
 }
 function fmtSpread(r) {
@@ -157,14 +219,15 @@ function fmtSpread(r) {
     const a = fmtValue(r.unit, r.lo).replace(/ (ms|KB)$/, '');
     parts.push(`${a}–${fmtValue(r.unit, r.hi)}`);
   }
-  if (r.n) parts.push(`n=${r.n}`);
+  if (r.n && r.met !== undefined) parts.push(`${r.met}/${r.n} pairs ≤ ${fmtValue(r.unit, r.budget?.max)}`);
+  else if (r.n) parts.push(`n=${r.n}`);
   return parts.join(', ');
 }
 function fmtBudget(r) {
   const b = r.budget;
   if (!b) return '—';
   const parts = [];
-  if (b.max !== undefined) parts.push(`≤ ${fmtValue(r.unit, b.max)}`);
+  if (b.max !== undefined) parts.push(`≤ ${fmtValue(r.unit, b.max)}${b.every ? ' every pair' : ''}`);
   if (b.min !== undefined) parts.push(`≥ ${fmtValue(r.unit, b.min)}`);
   if (b.p95max !== undefined) parts.push(`p95 ≤ ${fmtValue(r.unit, b.p95max)}`);
   return parts.join(', ');
@@ -176,7 +239,7 @@ function printTable(header, tableRows) {
     r.text ?? fmtValue(r.unit, r.value),
     fmtSpread(r),
     fmtBudget(r),
-    evaluate(r),
+    statusText(r),
   ]);
   const head = ['metric', 'median', 'spread', 'budget', 'status'];
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
@@ -302,8 +365,8 @@ function watchOtherProcesses() {
 // ------------------------------------------------------------------------------------------
 // Servers: serve.mjs plus a count of the bytes its sockets sent (to compare with the
 // per-file figures) and of what the browser asked for.
-async function serve(root) {
-  const s = await startServer({ root, host: '127.0.0.1', port: 0 });
+async function serve(root, mounts = []) {
+  const s = await startServer({ root, mounts, host: '127.0.0.1', port: 0 });
   let closedBytes = 0;
   const open = new Set();
   s.server.on('connection', (socket) => {
@@ -400,6 +463,54 @@ function installProbe() {
   requestAnimationFrame(poll);
 }
 
+/**
+ * Init script for the peer: the first animation frame in which an <input> (not hidden) or a
+ * <select> is in the DOM, has a non-empty box and is visible (checkVisibility with opacity and
+ * CSS visibility). performance.now() in the page, so from navigation start as ours.
+ */
+function installPeerProbe() {
+  const marks = {};
+  window.__bench = { marks };
+  const visible = (el) => {
+    if (el.tagName === 'INPUT' && el.type === 'hidden') return false;
+    const box = el.getBoundingClientRect();
+    if (!(box.width > 0 && box.height > 0)) return false;
+    if (typeof el.checkVisibility === 'function') return el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+    return getComputedStyle(el).visibility !== 'hidden';
+  };
+  const poll = () => {
+    const el = [...document.querySelectorAll('input, select')].find(visible);
+    if (!el) return requestAnimationFrame(poll);
+    marks.firstInput = performance.now();
+    window.__bench.firstInputElement = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.tagName === 'INPUT' ? `[type=${el.type}]` : ''}`;
+  };
+  requestAnimationFrame(poll);
+}
+
+async function waitForPeerInput(page) {
+  await page.waitForFunction(() => window.__bench && 'firstInput' in window.__bench.marks, undefined, { timeout: LOAD_TIMEOUT_MS, polling: 50 });
+  return page.evaluate(() => ({
+    ...window.__bench.marks,
+    element: window.__bench.firstInputElement,
+    responseEnd: performance.getEntriesByType('navigation')[0]?.responseEnd,
+  }));
+}
+
+/**
+ * Records in `aborted` (host + path) every request of the context that is not to our server
+ * (`origin`): the browser cannot resolve those hosts (ONLY_LOCAL_HOSTS), so they fail at once.
+ * With --route-block they are aborted by a playwright route instead. Both pages alike.
+ */
+async function blockForeign(context, origin, aborted) {
+  const foreign = (url) => isNetwork(url) && url.origin !== origin;
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (foreign(u)) aborted?.add(`${u.host}${u.pathname}`);
+  });
+  if (routeBlock) await context.route(foreign, (route) => route.abort('blockedbyclient'));
+}
+const isNetwork = (url) => ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol);
+
 async function waitForMarks(page) {
   await page.waitForFunction(() => window.__bench && 'charts' in window.__bench.marks && 'headline' in window.__bench.marks, undefined, {
     timeout: LOAD_TIMEOUT_MS,
@@ -489,16 +600,21 @@ async function interactions(page, control, count) {
 
 // ------------------------------------------------------------------------------------------
 // Measurements
-async function measureBytes(server, criticalPaths) {
-  const files = distFiles(server.root);
+/** Each file fetched with gzip, br and identity: the body bytes on the wire. */
+async function fileSizes(files, urlOf) {
   const perFile = [];
   for (const f of files) {
-    const url = server.url(f);
+    const url = urlOf(f);
     const gz = await fetchRaw(url, 'gzip');
     const br = await fetchRaw(url, 'br');
     const id = await fetchRaw(url, 'identity');
-    perFile.push({ file: f, raw: id.bytes, gzip: gz.bytes, br: br.bytes, gzEnc: gz.encoding, brEnc: br.encoding });
+    perFile.push({ file: f, status: id.status, raw: id.bytes, gzip: gz.bytes, br: br.bytes, gzEnc: gz.encoding, brEnc: br.encoding });
   }
+  return perFile;
+}
+
+async function measureBytes(server, criticalPaths) {
+  const perFile = await fileSizes(distFiles(server.root), (f) => server.url(f));
   // serve.mjs must answer like a static host: br when asked for br, gzip for gzip.
   const wasm = perFile.find((p) => p.file.endsWith('.wasm'));
   if (!wasm || wasm.brEnc !== 'br' || wasm.gzEnc !== 'gzip') {
@@ -513,17 +629,77 @@ function shortName(file) {
   return file.replace(/-[0-9a-f]{12,16}(?=(_bg)?\.)/, '');
 }
 
-async function coldLoads(browser, server, n, query = '') {
+/** One load in a fresh context (empty cache, no service worker), foreign requests aborted. */
+async function coldLoad(browser, origin, url, probe, wait, aborted) {
+  const context = await browser.newContext();
+  await blockForeign(context, origin, aborted);
+  await context.addInitScript(probe);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
+  const sample = await wait(page);
+  await context.close();
+  return sample;
+}
+
+/**
+ * n cold loads of codefit; with `peer` ({ url }), each is paired with a cold load of the
+ * peer from the same server, alternating which of the two goes first.
+ */
+async function coldLoads(browser, server, n, peer = null) {
   const samples = [];
+  const peerSamples = [];
+  const aborted = { codefit: new Set(), peer: new Set() };
+  const ours = async () => samples.push(await coldLoad(browser, server.origin, server.url(), installProbe, waitForMarks, aborted.codefit));
+  const theirs = async () => peerSamples.push(await coldLoad(browser, server.origin, peer.url, installPeerProbe, waitForPeerInput, aborted.peer));
   for (let i = 0; i < n; i++) {
-    const context = await browser.newContext();
-    await context.addInitScript(installProbe);
-    const page = await context.newPage();
-    await page.goto(server.url(query), { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
-    samples.push(await waitForMarks(page));
-    await context.close();
+    if (!peer) await ours();
+    else if (i % 2 === 0) {
+      await ours();
+      await theirs();
+    } else {
+      await theirs();
+      await ours();
+    }
   }
-  return { samples };
+  return { samples, peerSamples, aborted };
+}
+
+/**
+ * The peer's first visit, recorded as ours (service workers blocked, foreign requests
+ * aborted): the files of our server it requests until its first input shows and the network
+ * is idle, then their sizes with gzip and br.
+ */
+async function peerFirstVisit(browser, server, peer) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const aborted = new Set();
+  await blockForeign(context, server.origin, aborted);
+  await context.addInitScript(installPeerProbe);
+  const paths = new Set();
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === server.origin && u.pathname.startsWith(peer.base)) paths.add(u.pathname.slice(peer.base.length) || 'index.html');
+  });
+  const page = await context.newPage();
+  await page.goto(peer.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+  await waitForPeerInput(page);
+  await page.waitForLoadState('networkidle', { timeout: LOAD_TIMEOUT_MS });
+  await page.waitForTimeout(500);
+  await context.close();
+  const perFile = await fileSizes([...paths].sort(), (f) => server.urlOf(peer.base, f));
+  return { perFile: perFile.filter((p) => p.status === 200), missing: perFile.filter((p) => p.status !== 200).map((p) => p.file), aborted };
+}
+
+/** The peer copy and its commit, fetched/extracted by scripts/bench-peer.sh when missing. */
+function findPeer() {
+  const ready = () => existsSync(join(PEER.dir, 'index.html')) && existsSync(PEER.source);
+  if (!ready()) {
+    try {
+      execFileSync('bash', [PEER.fetchScript], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 300_000 });
+    } catch {}
+  }
+  if (!ready()) return { error: 'peer not available', why: `no ${relative(ROOT, PEER.dir)}/index.html and scripts/bench-peer.sh could not fetch it` };
+  const [commit, date, ...from] = readFileSync(PEER.source, 'utf8').trim().split(' ');
+  return { ...PEER, commit, date, from: from.join(' ') };
 }
 
 /**
@@ -649,7 +825,8 @@ function runLighthouse(url, preset) {
       '--output-path=stdout',
       '--quiet',
       '--only-categories=performance,accessibility,best-practices',
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run',
+      // Hosts other than the local server do not resolve (both pages alike).
+      `--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run --host-resolver-rules="${ONLY_LOCAL_HOSTS}"`,
       '--max-wait-for-load=30000',
     ];
     if (preset === 'desktop') args.push('--preset=desktop');
@@ -696,7 +873,10 @@ function merge(files) {
   const runs = files.map((f) => JSON.parse(readFileSync(f, 'utf8')));
   const byMetric = new Map();
   for (const run of runs) for (const r of run.rows) (byMetric.get(r.metric) ?? byMetric.set(r.metric, []).get(r.metric)).push(r);
-  for (const [metric, rs] of byMetric) {
+  for (const [metric, all] of byMetric) {
+    // Runs that measured the row (a run without the peer or dist-bench/ only has its text).
+    const measured = all.filter((r) => Number.isFinite(r.value));
+    const rs = measured.length ? measured : all;
     const base = rs[0];
     const v = rs.map((r) => r.value);
     rows.push({
@@ -708,7 +888,10 @@ function merge(files) {
       hi: max(rs.some((r) => Number.isFinite(r.hi)) ? rs.map((r) => r.hi) : v),
       p95: rs.some((r) => Number.isFinite(r.p95)) ? median(rs.map((r) => r.p95)) : undefined,
       n: rs.reduce((s, r) => s + (r.n ?? 0), 0) || undefined,
+      // Per-pair budgets: pairs within the budget over all runs (hi is the worst of all runs).
+      met: rs.some((r) => r.met !== undefined) ? rs.reduce((s, r) => s + (r.met ?? 0), 0) : undefined,
       status: base.status && base.status !== 'PASS' && base.status !== 'MISS' ? base.status : undefined,
+      verdict: undefined,
       text: rs.every((r) => r.text) ? rs.map((r) => r.text).filter((t, i, a) => a.indexOf(t) === i).join(' / ') : undefined,
     });
   }
@@ -716,6 +899,7 @@ function merge(files) {
   printTable(
     `codefit benchmark: median of ${runs.length} runs (${m.map((x) => x.date).join(', ')})\n` +
       `machine: ${m[0].nproc} cores, ${m[0].cpu}, ${m[0].memGB} GB; ${m[0].chromium ?? ''}; commit ${[...new Set(m.map((x) => x.commit))].join(', ')}\n` +
+      `peer: ${[...new Set(m.map((x) => x.peer ?? 'not measured'))].join('; ')}\n` +
       `other processes used ${m.map((x) => x.otherCpu ?? 'n/a').join(', ')} of the CPUs during the runs\n` +
       `spread: min–max over all samples of all runs (single figures: over the runs); p95: median of the runs' p95`,
     rows,
@@ -732,17 +916,32 @@ async function main() {
     m.idleBefore = Number.isFinite(idle) ? `${(idle * 100).toFixed(0)}%` : 'n/a';
     m.loadavg = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   }
-  for (const d of [DIST, DIST_BENCH]) {
-    if (!existsSync(join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
-  }
+  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run scripts/bench.sh (it builds dist/ and dist-bench/)`);
+  // Rows that need the synthetic build: measured, skipped (--no-synthetic) or not measured.
+  const noSynthetic = !opt.syntheticBuild
+    ? { text: 'skipped (--no-synthetic)', status: 'info' }
+    : !existsSync(join(DIST_BENCH, 'index.html'))
+      ? { text: 'not measured (no dist-bench/)', status: 'FAIL' }
+      : null;
+  const peer = opt.peer ? findPeer() : { error: 'skipped (--no-peer)' };
+  if (!peer.error) m.peer = `${peer.name} ${peer.commit} (${peer.date}, ${peer.from})`;
+  if (peer.why) notes.push(`gpu_poor: ${peer.why}`);
+  if (noSynthetic?.status === 'FAIL') notes.push('dist-bench/ is missing: scripts/bench.sh builds it; --no-synthetic skips its rows');
   if (opt.trace) mkdirSync(opt.trace, { recursive: true });
   const others = watchOtherProcesses();
 
-  const server = await serve(DIST);
+  // One server process for our page at / and the peer at the path its HTML expects.
+  const server = await serve(DIST, peer.error ? [] : [{ base: peer.base, root: peer.dir }]);
   server.root = DIST;
-  const benchServer = await serve(DIST_BENCH);
-  benchServer.root = DIST_BENCH;
-  const browser = await launchBrowser();
+  if (!peer.error) peer.url = server.urlOf(peer.base);
+  const benchServer = noSynthetic ? null : await serve(DIST_BENCH);
+  if (benchServer) benchServer.root = DIST_BENCH;
+  // Peer rows when there is no peer: the budgeted ones cannot be checked (FAIL), the others
+  // are informational; --no-peer makes them all informational.
+  const peerMissing = (metric, budgeted = false) =>
+    row(metric, { text: peer.error, status: budgeted && opt.peer ? 'FAIL' : 'info' });
+  routeBlock = opt.routeBlock;
+  const browser = await launchBrowser({ args: [`--host-resolver-rules=${ONLY_LOCAL_HOSTS}`] });
   m.chromium = `Chromium ${browser.version()}`;
   const progress = (s) => process.stderr.write(`bench: ${s}\n`);
 
@@ -765,6 +964,24 @@ async function main() {
     const all = bytes.perFile;
     const allBr = all.filter((p) => p.file !== 'sw.js').reduce((s, p) => s + p.br, 0);
     row(`bytes SW precache, ${all.length - 1} files again: br`, { unit: 'bytes', value: allBr });
+    const peerBytesMetric = (enc) => `bytes first load, gpu_poor (peer): ${enc}`;
+    const bytesRatioMetric = (enc) => `bytes first load, codefit / gpu_poor: ${enc}`;
+    if (!peer.error) {
+      progress('bytes: gpu_poor first visit, then each file with gzip and br');
+      const pv = await peerFirstVisit(browser, server, peer);
+      const sum = (k) => pv.perFile.reduce((t, p) => t + p[k], 0);
+      row(peerBytesMetric('br'), { unit: 'bytes', value: sum('br') });
+      row(peerBytesMetric('gzip'), { unit: 'bytes', value: sum('gzip') });
+      row(bytesRatioMetric('br'), { unit: 'ratio', value: totBr / sum('br') });
+      row(bytesRatioMetric('gzip'), { unit: 'ratio', value: totGz / sum('gzip') });
+      notes.push(
+        `gpu_poor's first visit, ${pv.perFile.length} files, raw ${fmtKB(sum('raw'))}, br: ${[...pv.perFile].sort((a, b) => b.br - a.br).map((p) => `${p.file} ${fmtKB(p.br)}`).join(', ')}; aborted, not counted: ${[...pv.aborted].join(', ') || 'none'}` +
+          (pv.missing.length ? `; not found on the server: ${pv.missing.join(', ')}` : ''),
+      );
+    } else {
+      for (const enc of ['br', 'gzip']) peerMissing(peerBytesMetric(enc));
+      for (const enc of ['br', 'gzip']) peerMissing(bytesRatioMetric(enc));
+    }
     row('bytes on the sockets, first visit: page only', { unit: 'bytes', value: visit.pageBytes });
     row('bytes on the sockets, first visit: + SW precache', { unit: 'bytes', value: visit.totalBytes });
     notes.push(
@@ -773,8 +990,8 @@ async function main() {
     );
 
     // --- cold and repeat loads -----------------------------------------------------------
-    progress(`${opt.cold} cold loads`);
-    const cold = await coldLoads(browser, server, opt.cold);
+    progress(`${opt.cold} cold loads${peer.error ? '' : `, each paired with a cold load of ${peer.name}`}`);
+    const cold = await coldLoads(browser, server, opt.cold, peer.error ? null : peer);
 
     // --- timings -------------------------------------------------------------------------
     const pick = (samples, k) => samples.map((s) => s[k]);
@@ -786,6 +1003,31 @@ async function main() {
     timingRow('cold: · echarts.js executed', pick(cold.samples, 'script:echarts.min.js'));
     timingRow('cold: · wasm instantiated + main() ran', pick(cold.samples, 'wasmStarted'));
     timingRow('cold: · charts in DOM (MutationObserver)', pick(cold.samples, 'chartsDom'));
+
+    // --- the peer, paired load by load with the cold loads above ----------------------------
+    const peerRows = {
+      input: `peer gpu_poor cold: → first <input>/<select> visible`,
+      headline: 'codefit cold: → headline visible (same run, paired)',
+      ratioHeadline: 'ratio codefit headline / gpu_poor first input (per pair)',
+      ratioCharts: `ratio codefit all charts / gpu_poor first input (per pair)`,
+    };
+    if (!peer.error) {
+      const firstInput = pick(cold.peerSamples, 'firstInput');
+      const headline = pick(cold.samples, 'headline');
+      timingRow(peerRows.input, firstInput);
+      timingRow(peerRows.headline, headline);
+      timingRow(peerRows.ratioHeadline, headline.map((h, i) => h / firstInput[i]), { max: 1.0, every: true }, { unit: 'ratio' });
+      timingRow(peerRows.ratioCharts, pick(cold.samples, 'charts').map((c, i) => c / firstInput[i]), { max: 2.0, every: true }, { unit: 'ratio' });
+      const elements = [...new Set(pick(cold.peerSamples, 'element'))].join(', ');
+      notes.push(`gpu_poor's first visible input in the cold loads: ${elements}`);
+    } else {
+      peerMissing(peerRows.input);
+      peerMissing(peerRows.headline);
+      peerMissing(peerRows.ratioHeadline, true);
+      peerMissing(peerRows.ratioCharts, true);
+    }
+    const abortedList = (set) => (set.size ? [...set].join(', ') : 'none');
+    notes.push(`cold loads, requests not to the local server (failed at once): codefit ${abortedList(cold.aborted.codefit)}${peer.error ? '' : `; gpu_poor ${abortedList(cold.aborted.peer)}`}`);
 
     progress(`${opt.repeat} repeat loads (service worker)`);
     const repeat = await repeatLoads(browser, server, opt.repeat);
@@ -801,11 +1043,15 @@ async function main() {
       if (r.timeouts) notes.push(`${c}: ${r.timeouts} of ${r.values} changes did not update table + charts within 5 s`);
     }
 
-    progress(`synthetic: ?synthetic=${opt.synthetic} in dist-bench`);
-    const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
-    timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
-    if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
-    row(`load → all charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+    if (benchServer) {
+      progress(`synthetic: ?synthetic=${opt.synthetic} in dist-bench`);
+      const syn = await interactionRun(browser, benchServer, `?synthetic=${opt.synthetic}`, ['ctx'], opt.changes, opt.trace && join(opt.trace, 'synthetic'));
+      timingRow(`input → table + charts, +${opt.synthetic} synthetic models (#ctx, ${syn.rowCount} rows)`, syn.ctx.timings, { max: 50 }, { withP95: true });
+      if (syn.ctx.timeouts) notes.push(`synthetic: ${syn.ctx.timeouts} of ${syn.ctx.values} changes did not update within 5 s`);
+      row(`load → all charts, +${opt.synthetic} synthetic models (one load)`, { unit: 'ms', value: syn.load.charts });
+    } else {
+      row(`input → table + charts, +${opt.synthetic} synthetic models (#ctx)`, noSynthetic);
+    }
 
     // --- engine --------------------------------------------------------------------------
     if (opt.native) {
@@ -817,9 +1063,13 @@ async function main() {
         row('engine native: cargo bench --bench engine', { text: `did not run: ${native.error}`.slice(0, 120), status: 'FAIL' });
       }
     }
-    progress('engine in wasm: codefit_bench_rank(10000)');
-    const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
-    timingRow('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', wasmSamples, { max: 5 });
+    if (benchServer) {
+      progress('engine in wasm: codefit_bench_rank(10000)');
+      const wasmSamples = await wasmEngine(browser, benchServer, 10_000);
+      timingRow('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', wasmSamples, { max: 5 });
+    } else {
+      row('engine wasm: codefit_bench_rank(10000) (5 calls × median of 7)', noSynthetic);
+    }
   } finally {
     await browser.close();
   }
@@ -833,7 +1083,7 @@ async function main() {
         row(`lighthouse ${preset}`, { text: `did not run: ${lh.error}`, status: 'FAIL' });
         continue;
       }
-      row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: 95 } });
+      row(`lighthouse ${preset}: performance`, { unit: 'score', value: lh.performance, budget: { min: preset === 'mobile' ? 90 : 95 } });
       row(`lighthouse ${preset}: accessibility`, { unit: 'score', value: lh.accessibility, budget: { min: 100 } });
       row(`lighthouse ${preset}: best-practices`, { unit: 'score', value: lh.bestPractices, budget: { min: 100 } });
       row(`lighthouse ${preset}: · FCP (simulated)`, { unit: 'ms', value: lh.fcp });
@@ -841,11 +1091,25 @@ async function main() {
       row(`lighthouse ${preset}: · total blocking time`, { unit: 'ms', value: lh.tbt });
       if (lh.failing.length) notes.push(`lighthouse ${preset}, audits below 1: ${lh.failing.join('; ')}`);
     }
+    // The peer, for information: same server, same flags, foreign hosts unresolvable.
+    const lhPeer = 'lighthouse mobile, gpu_poor (peer)';
+    if (!peer.error) {
+      progress('lighthouse mobile: gpu_poor');
+      const lh = await runLighthouse(peer.url, 'mobile');
+      if (lh.error) row(lhPeer, { text: `did not run: ${lh.error}`, status: 'info' });
+      else {
+        row(`${lhPeer}: performance`, { unit: 'score', value: lh.performance });
+        row(`${lhPeer}: accessibility`, { unit: 'score', value: lh.accessibility });
+        row(`${lhPeer}: best-practices`, { unit: 'score', value: lh.bestPractices });
+        row(`${lhPeer}: · LCP (simulated)`, { unit: 'ms', value: lh.lcp });
+        if (lh.failing.length) notes.push(`${lhPeer}, audits below 1 (errors-in-console counts its blocked Google requests): ${lh.failing.join('; ')}`);
+      }
+    } else row(lhPeer, { text: peer.error, status: 'info' });
   } else {
     row('lighthouse', { text: 'skipped (--no-lighthouse)', status: 'info' });
   }
   await server.close();
-  await benchServer.close();
+  await benchServer?.close();
   const otherShare = others.stop();
   m.otherCpu = Number.isFinite(otherShare) ? `${(otherShare * 100).toFixed(0)}%` : 'n/a';
   if (otherShare > 0.05) notes.push(`other processes used ${m.otherCpu} of the CPU time while this ran: the timings are disturbed`);
@@ -854,7 +1118,10 @@ async function main() {
     `codefit benchmark, ${m.date}\n` +
       `machine: ${m.nproc} cores, ${m.cpu}, ${m.memGB} GB; CPU idle before measuring ${m.idleBefore ?? 'not checked'}, ` +
       `load average ${m.loadavg}; other processes used ${m.otherCpu} of the CPUs during the run\n` +
-      `${m.chromium}; node ${m.node}; commit ${m.commit}`,
+      `${m.chromium}; node ${m.node}; commit ${m.commit}\n` +
+      `peer: ${m.peer ? `${m.peer}, served by the same server at ${PEER.base}` : `gpu_poor, ${peer.error}`}\n` +
+      `requests not to the local server were aborted for ${m.peer ? 'both pages' : 'the page'}, in every load and in Lighthouse ` +
+      (routeBlock ? '(playwright context.route abort; Lighthouse: Chrome --host-resolver-rules)' : '(Chromium --host-resolver-rules: no other host resolves, the request fails at once)'),
     rows,
   );
   if (notes.length) {
@@ -864,7 +1131,7 @@ async function main() {
   const misses = rows.filter((r) => ['MISS', 'FAIL'].includes(evaluate(r)));
   console.log(`\n${rows.filter((r) => evaluate(r) === 'PASS').length} PASS, ${misses.filter((r) => evaluate(r) === 'MISS').length} MISS, ${misses.filter((r) => evaluate(r) === 'FAIL').length} FAIL`);
   if (opt.json) {
-    writeFileSync(opt.json, JSON.stringify({ machine: m, rows: rows.map((r) => ({ ...r, status: evaluate(r) })), notes }, null, 2));
+    writeFileSync(opt.json, JSON.stringify({ machine: m, rows: rows.map((r) => ({ ...r, status: evaluate(r), verdict: statusText(r) })), notes }, null, 2));
     console.log(`raw figures: ${relative(process.cwd(), opt.json)}`);
   }
   if (opt.strict && misses.length) process.exitCode = 1;

@@ -48,8 +48,8 @@ export function distFiles() {
   return out.sort();
 }
 
-/** Headless Debian Chromium through playwright-core (no browser download). */
-export async function launchBrowser() {
+/** Headless Debian Chromium through playwright-core (no browser download); `args` are added. */
+export async function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -60,6 +60,7 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
 }

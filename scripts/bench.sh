@@ -7,6 +7,7 @@
 #   ./scripts/bench.sh                      # everything
 #   ./scripts/bench.sh --no-lighthouse      # extra arguments go to bench/bench.mjs
 #   BENCH_SKIP_BUILD=1 ./scripts/bench.sh   # measure the builds already in dist/, dist-bench/
+#   ./scripts/bench.sh --no-peer            # without the peer page (gpu_poor)
 #
 # Raw figures of each run go to target/bench/run-<time>.json; the medians of several runs:
 #   node bench/bench.mjs --merge target/bench/run-*.json
@@ -14,6 +15,9 @@
 # Lighthouse 12 (13 needs Node >= 22.19) is installed for the benchmark only, into the
 # git-ignored .bench-tools/ (package.json and package-lock.json stay untouched); when it
 # cannot be installed or run, its rows say so and the rest of the table is still printed.
+# The peer page, gpu_poor (github.com/RahulSChand/gpu_poor, somebody else's React page), is
+# put into the git-ignored .bench-tools/peers/gpu_poor/ by scripts/bench-peer.sh (from a local
+# mirror, else a shallow clone) and measured beside ours; it is never committed nor shipped.
 # Exit status: 0 when the figures were measured, whatever they are (--strict: 1 on a MISS).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,10 +42,10 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   step "benchmark build (--features synthetic) -> dist-bench/"
   CARGO_TARGET_DIR="$ROOT/target/synthetic" trunk build --release --offline --features synthetic --dist dist-bench
 fi
-for d in dist dist-bench; do
-  [ -f "$d/index.html" ] || { echo "bench: $d/index.html is missing" >&2; exit 1; }
-done
-if ! grep -q 'codefit_bench_rank' dist-bench/codefit-*.js; then
+[ -f dist/index.html ] || { echo "bench: dist/index.html is missing" >&2; exit 1; }
+if [ ! -f dist-bench/index.html ]; then
+  echo "bench: dist-bench/index.html is missing; the rows that need it will say 'not measured' (--no-synthetic skips them)" >&2
+elif ! grep -q 'codefit_bench_rank' dist-bench/codefit-*.js; then
   echo "bench: dist-bench/ lacks codefit_bench_rank (not built with --features synthetic?)" >&2
   exit 1
 fi
@@ -56,6 +60,14 @@ if [ "$(node -p "try { require('./$LH_PKG').version } catch { '' }")" != "$LIGHT
   npm install --no-save --no-package-lock --no-audit --no-fund --prefix .bench-tools "lighthouse@$LIGHTHOUSE_VERSION" >&2 ||
     echo "bench: could not install lighthouse; its rows will say so" >&2
 fi
+
+case " $* " in
+  *" --no-peer "*) ;;
+  *)
+    step "peer page gpu_poor (benchmark only, .bench-tools/peers/gpu_poor/)"
+    bash scripts/bench-peer.sh || echo "bench: gpu_poor is not available; its rows will say so" >&2
+    ;;
+esac
 
 step "measuring (headless Chromium)"
 mkdir -p target/bench

@@ -8,10 +8,15 @@
 //   revalidated, so a deploy is seen at once), `immutable` for content-hashed file names;
 // - ETag / If-None-Match revalidation;
 // - optional `--base /some/sub/path/`: dist/ is served under that path only, as it would be
-//   on a host that puts the app in a sub-directory.
+//   on a host that puts the app in a sub-directory;
+// - optional `--mount /other/=DIR` (repeatable): another directory served by the same process
+//   under its own path, with the same rules (the benchmark serves a peer page this way, so
+//   both pages get the same server). The longest matching path wins.
 //
-// CLI: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /] [--quiet]
+// CLI: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /]
+//                             [--mount /path/=DIR ...] [--quiet]
 // Module: const server = await startServer({ root, base, host, port: 0 }); server.url('?x=1');
+//         startServer({ root, mounts: [{ base: '/peer/', root: dir }] }); server.urlOf('/peer/')
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
@@ -98,11 +103,15 @@ function normaliseBase(base = '/') {
 
 /**
  * Creates (does not start) the HTTP server.
- * @param {{ root: string, base?: string, log?: (line: string) => void }} options
+ * @param {{ root: string, base?: string, mounts?: { base: string, root: string }[],
+ *   log?: (line: string) => void }} options
  */
-export function createServer({ root, base = '/', log = () => {} }) {
-  const rootDir = resolve(root);
+export function createServer({ root, base = '/', mounts = [], log = () => {} }) {
   const basePath = normaliseBase(base);
+  // The app and any other mounted directories, longest path first.
+  const sites = [{ basePath, rootDir: resolve(root) }, ...mounts.map((m) => ({ basePath: normaliseBase(m.base), rootDir: resolve(m.root) }))]
+    .sort((a, b) => b.basePath.length - a.basePath.length);
+  if (new Set(sites.map((s) => s.basePath)).size !== sites.length) throw new Error('serve: two directories mounted at the same path');
 
   return createHttpServer(async (req, res) => {
     const send = (status, headers = {}, body) => {
@@ -121,15 +130,18 @@ export function createServer({ root, base = '/', log = () => {} }) {
       } catch {
         return send(400, { 'Content-Type': 'text/plain' }, 'bad request\n');
       }
-      // The app's directory without its trailing slash, or the domain root when the app is
-      // elsewhere: redirect to the app, keeping the query string.
-      if (`${pathname}/` === basePath || (pathname === '/' && basePath !== '/')) {
-        return send(302, { Location: basePath + url.search, 'Content-Type': 'text/plain' }, 'moved\n');
+      // A directory without its trailing slash, or the domain root when the app is
+      // elsewhere: redirect to it, keeping the query string.
+      const dirOf = sites.find((s) => `${pathname}/` === s.basePath);
+      if (dirOf || (pathname === '/' && !sites.some((s) => s.basePath === '/'))) {
+        return send(302, { Location: (dirOf?.basePath ?? basePath) + url.search, 'Content-Type': 'text/plain' }, 'moved\n');
       }
-      if (!pathname.startsWith(basePath) || pathname.includes('\0')) {
+      const site = sites.find((s) => pathname.startsWith(s.basePath));
+      if (!site || pathname.includes('\0')) {
         return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
       }
-      let relativePath = pathname.slice(basePath.length);
+      const rootDir = site.rootDir;
+      let relativePath = pathname.slice(site.basePath.length);
       if (relativePath === '' || relativePath.endsWith('/')) relativePath += 'index.html';
       const file = resolve(rootDir, ...relativePath.split('/'));
       if (!file.startsWith(rootDir + sep)) {
@@ -179,9 +191,9 @@ export function createServer({ root, base = '/', log = () => {} }) {
  * @returns {Promise<{ server: import('node:http').Server, origin: string, base: string,
  *   url: (path?: string) => string, close: () => Promise<void> }>}
  */
-export async function startServer({ root, base = '/', host = '127.0.0.1', port = 0, log } = {}) {
+export async function startServer({ root, base = '/', mounts = [], host = '127.0.0.1', port = 0, log } = {}) {
   const basePath = normaliseBase(base);
-  const server = createServer({ root, base: basePath, log });
+  const server = createServer({ root, base: basePath, mounts, log });
   await new Promise((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -197,6 +209,8 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
     base: basePath,
     /** Absolute URL of `path` relative to the app's base (`''`, `'?ctx=32k'`, `'sw.js'`). */
     url: (path = '') => new URL(path, origin + basePath).href,
+    /** Absolute URL of `path` relative to another mounted directory's path. */
+    urlOf: (mountBase, path = '') => new URL(path, origin + normaliseBase(mountBase)).href,
     close: () =>
       new Promise((resolveClose) => {
         server.closeAllConnections?.();
@@ -207,7 +221,7 @@ export async function startServer({ root, base = '/', host = '127.0.0.1', port =
 
 function parseArgs(argv) {
   const defaults = fileURLToPath(new URL('../dist', import.meta.url));
-  const options = { root: defaults, host: '127.0.0.1', port: 8080, base: '/', quiet: false };
+  const options = { root: defaults, host: '127.0.0.1', port: 8080, base: '/', mounts: [], quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -219,9 +233,13 @@ function parseArgs(argv) {
     else if (arg === '--host') options.host = value();
     else if (arg === '--port') options.port = Number(value());
     else if (arg === '--base') options.base = value();
-    else if (arg === '--quiet') options.quiet = true;
+    else if (arg === '--mount') {
+      const m = /^([^=]+)=(.+)$/.exec(value());
+      if (!m) throw new Error('--mount needs /path/=DIR');
+      options.mounts.push({ base: m[1], root: resolve(m[2]) });
+    } else if (arg === '--quiet') options.quiet = true;
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /sub/path/] [--quiet]');
+      console.log('usage: node scripts/serve.mjs [--dir dist] [--host 127.0.0.1] [--port 8080] [--base /sub/path/] [--mount /path/=DIR ...] [--quiet]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
@@ -242,11 +260,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const server = await startServer({
     root: options.root,
     base: options.base,
+    mounts: options.mounts,
     host: options.host,
     port: options.port,
     log: options.quiet ? undefined : (line) => console.log(line),
   });
   console.log(`serving ${options.root} at ${server.url()}  (Ctrl-C to stop)`);
+  for (const m of options.mounts) console.log(`serving ${m.root} at ${server.urlOf(m.base)}`);
   const stop = () => server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
