@@ -135,6 +135,23 @@ pub fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Sets the performance mark `name` (only the newest is kept).
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        p.clear_marks_with_mark_name(name);
+        let _ = p.mark(name);
+    }
+}
+
+/// Leaves a `performance.measure` entry `name` from the mark of the same name to now (only
+/// the newest is kept); the benchmark reads it.
+pub fn measure_from_mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, name);
+    }
+}
+
 /// Today's date from the browser's clock (UTC), for the data's age. A clock that cannot be
 /// read gives the dataset's newest date, so the page never claims stale data it cannot date.
 pub fn today() -> Option<crate::engine::date::Date> {

@@ -3,6 +3,7 @@
 use crate::engine::compare::compare;
 use crate::engine::config::{matching_preset, preset_devices};
 use crate::ui::ctx::use_ctx;
+use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
 
 #[component]
@@ -26,10 +27,17 @@ pub fn ComparePanel() -> impl IntoView {
         ctx.update(|c| c.compare = ds.preset(&v).map(preset_devices));
     };
     // Two analyses (today's hardware and the other one): only when what ranks changes.
+    // Only while the panel is on screen.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let visible = use_visible(panel);
+    let inputs = while_visible(visible, move || ctx.ranked.get());
     let comparison = Memo::new_with_compare(
         move |_| {
-            ctx.ranked
-                .with(|cfg| compare(ds, cfg).map(std::sync::Arc::new))
+            inputs.with(|cfg| {
+                cfg.as_ref()
+                    .and_then(|cfg| compare(ds, cfg))
+                    .map(std::sync::Arc::new)
+            })
         },
         |_, _| true,
     );
@@ -84,7 +92,7 @@ pub fn ComparePanel() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" id="compare" aria-labelledby="compare-title">
+        <section class="card" id="compare" aria-labelledby="compare-title" node_ref=panel>
             <h2 id="compare-title">"Compare with another setup"</h2>
             <div class="field inline">
                 <label for="compare-preset">"Setup B"</label>

@@ -5,6 +5,7 @@ use crate::engine::launch;
 use crate::engine::placement::Mode;
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
+use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
 
 #[component]
@@ -39,10 +40,18 @@ pub fn LaunchPanel() -> impl IntoView {
         cmd.track();
         copied.set(false);
     });
+    // One analysis per runtime: only while the table is on screen.
+    let table = NodeRef::<leptos::html::Div>::new();
+    let visible = use_visible(table);
+    let inputs = while_visible(visible, move || ctx.ranked.get());
     let options = Memo::new_with_compare(
         move |_| {
-            ctx.ranked
-                .with(|c| crate::engine::rank::runtime_options(ds, c))
+            inputs
+                .with(|c| {
+                    c.as_ref()
+                        .map(|c| crate::engine::rank::runtime_options(ds, c))
+                })
+                .unwrap_or_default()
         },
         |_, _| true,
     );
@@ -92,7 +101,7 @@ pub fn LaunchPanel() -> impl IntoView {
                 None => view! { <p class="hint">"Select an open-weight model to get its command."</p> }.into_any(),
             })}
             <h3>"What each runtime can do with this hardware"</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" node_ref=table>
                 <table id="runtime-options">
                     <thead><tr><th scope="col">"Runtime"</th><th scope="col">"Free after its share and overhead"</th><th scope="col">"Best that fits"</th><th scope="col">"How it splits"</th></tr></thead>
                     <tbody>{option_rows}</tbody>

@@ -14,6 +14,7 @@ pub mod method;
 pub mod results;
 pub mod seed;
 pub mod tiers;
+pub mod visible;
 
 use leptos::prelude::*;
 

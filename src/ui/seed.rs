@@ -3,6 +3,7 @@
 
 use crate::engine::seed::{self, SEED_FITS_GB};
 use crate::ui::ctx::use_ctx;
+use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
 
 #[component]
@@ -10,8 +11,15 @@ pub fn SeedSnapshot() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
     // Depends only on the workload (context, sessions, KV precision).
-    let workload = Memo::new(move |_| ctx.analysis.with(|a| a.workload));
-    let figures = Memo::new(move |_| workload.with(|w| seed::seed_figures(ds, w)));
+    // Computed only while the panel is on screen.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let visible = use_visible(panel);
+    let workload = while_visible(visible, move || ctx.analysis.with(|a| a.workload));
+    let figures = Memo::new(move |_| {
+        workload
+            .with(|w| w.as_ref().map(|w| seed::seed_figures(ds, w)))
+            .unwrap_or_default()
+    });
     let gb = |x: Option<f64>| x.map_or_else(|| "—".to_string(), |v| format!("{v:.0} GB"));
     let rows = move || {
         figures.with(|figs| {
@@ -40,7 +48,7 @@ pub fn SeedSnapshot() -> impl IntoView {
         })
     };
     view! {
-        <section class="panel" aria-labelledby="seed-title">
+        <section class="panel" aria-labelledby="seed-title" node_ref=panel>
             <h2 id="seed-title">"The seed snapshot, figure by figure"</h2>
             <p class="hint">{move || format!("Every figure of the seed document (2026-02-18), in its own tables: {} figures. Beside each, what the engine computes: its rank and gap in that table, the Q4_K_M weights the seed's memory column assumes, and weights + KV cache + overhead at your context and sessions (estimate), checked against the seed's 96 GB tier.", figures.with(Vec::len))}</p>
             <div class="table-wrap">

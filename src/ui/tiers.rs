@@ -4,6 +4,7 @@
 use crate::engine::config::Config;
 use crate::engine::tiers::{self, check_seed_tldr};
 use crate::ui::ctx::use_ctx;
+use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
 
 #[component]
@@ -14,10 +15,17 @@ pub fn TierTable() -> impl IntoView {
         id.and_then(|i| ds.model(i))
             .map_or_else(|| "—".to_string(), |m| m.name.clone())
     };
-    // The seed check depends only on the workload settings: recompute when they change.
-    let workload = Memo::new(move |_| ctx.cfg.with(Config::seed_check_inputs));
+    // The seed checks depend only on the workload settings (`Config::seed_check_inputs`), and
+    // run only while the panel is on screen: recompute when those change there.
+    let panel = NodeRef::<leptos::html::Section>::new();
+    let visible = use_visible(panel);
+    let workload = while_visible(visible, move || ctx.cfg.with(Config::seed_check_inputs));
     let checks = Memo::new_with_compare(
-        move |_| workload.with(|w| check_seed_tldr(ds, w)),
+        move |_| {
+            workload
+                .with(|w| w.as_ref().map(|w| check_seed_tldr(ds, w)))
+                .unwrap_or_default()
+        },
         |_, _| true,
     );
     let rows = move || {
@@ -65,8 +73,8 @@ pub fn TierTable() -> impl IntoView {
     };
     let seed_speeds = move || {
         workload.with(|w| {
-            tiers::seed_speed_claims(ds, w)
-                .into_iter()
+            w.iter()
+                .flat_map(|w| tiers::seed_speed_claims(ds, w))
                 .map(|c| {
                     let device = ds.device(&c.measurement.device).map_or_else(|| c.measurement.device.clone(), |d| d.name.clone());
                     let engine = c.engine.map_or_else(
@@ -79,7 +87,7 @@ pub fn TierTable() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="tiers-title">
+        <section class="card" aria-labelledby="tiers-title" node_ref=panel>
             <h2 id="tiers-title">"Memory tiers: the seed's TL;DR, recomputed"</h2>
             <p class="hint">"Each row of the seed's table, checked on the tier's hardware with your workload (context, sessions, KV precision, runtime, GPU share, offload RAM, penalty), using only the seed's own figures. Where the engine disagrees it says why."</p>
             <div class="table-wrap">

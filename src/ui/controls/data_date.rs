@@ -5,6 +5,7 @@ use crate::engine::config::{Config, DataDate};
 use crate::engine::dataset::SEED_DATE;
 use crate::engine::date::Date;
 use crate::ui::ctx::use_ctx;
+use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
 
 #[component]
@@ -14,9 +15,20 @@ pub fn DataDateControl() -> impl IntoView {
     let newest = ds.newest_date();
     // Two analyses (the seed snapshot and the figures published by its date): only when
     // something that ranks changes, not on a selection or a data-date switch.
-    let inputs = Memo::new(move |_| ctx.cfg.with(Config::omission_inputs));
+    // Only while the line is on screen.
+    let line = NodeRef::<leptos::html::P>::new();
+    let visible = use_visible(line);
+    let inputs = while_visible(visible, move || ctx.cfg.with(Config::omission_inputs));
     let omissions = Memo::new_with_compare(
-        move |_| inputs.with(|c| std::sync::Arc::new(crate::engine::tiers::seed_omissions(ds, c))),
+        move |_| {
+            inputs.with(|c| {
+                std::sync::Arc::new(
+                    c.as_ref()
+                        .map(|c| crate::engine::tiers::seed_omissions(ds, c))
+                        .unwrap_or_default(),
+                )
+            })
+        },
         |_, _| true,
     );
     let mode = move || {
@@ -56,7 +68,7 @@ pub fn DataDateControl() -> impl IntoView {
                     <option value="seed">{format!("The seed snapshot ({SEED_DATE})")}</option>
                 </select>
             </div>
-            <p id="seed-omissions" class="hint">{move || {
+            <p id="seed-omissions" class="hint" node_ref=line>{move || {
                 let o = omissions.get();
                 let (left_out, changed) = (&o.0, &o.1);
                 let name = |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "nothing".to_string(), |m| m.name.clone());
