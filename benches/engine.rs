@@ -3,7 +3,7 @@
 
 use codefit::engine::config::Config;
 use codefit::engine::dataset::Dataset;
-use codefit::engine::{rank, synthetic};
+use codefit::engine::{analysis, synthetic};
 use std::time::Instant;
 
 fn main() {
@@ -18,7 +18,7 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..15 {
         let t = Instant::now();
-        let a = rank::analyze(&ds, &cfg);
+        let a = analysis::analyze(&ds, &cfg);
         std::hint::black_box(&a);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }

@@ -4,12 +4,13 @@
 //! within physical bounds; the headline names the first row that meets the filters; ties do
 //! not depend on the dataset's order.
 
+use codefit::engine::analysis::{self, Analysis};
 use codefit::engine::config::{Config, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::fit::FitStatus;
+use codefit::engine::headline;
 use codefit::engine::launch;
 use codefit::engine::placement::Mode;
-use codefit::engine::rank::{self, Analysis};
 use codefit::engine::runtime::Runtime;
 use proptest::prelude::*;
 
@@ -243,8 +244,8 @@ fn check_numbers(a: &Analysis<'_>) -> Result<(), TestCaseError> {
 }
 
 fn check_headline(ds: &Dataset, a: &Analysis<'_>, cfg: &Config) -> Result<(), TestCaseError> {
-    let runs = |r: &&rank::Row<'_>| r.runs_locally() && r.value.is_some();
-    let fast = |r: &&rank::Row<'_>| r.decode_est_tok_s.is_none_or(|t| t >= cfg.min_tok_s);
+    let runs = |r: &&analysis::Row<'_>| r.runs_locally() && r.value.is_some();
+    let fast = |r: &&analysis::Row<'_>| r.decode_est_tok_s.is_none_or(|t| t >= cfg.min_tok_s);
     let expected = a
         .rows
         .iter()
@@ -256,7 +257,7 @@ fn check_headline(ds: &Dataset, a: &Analysis<'_>, cfg: &Config) -> Result<(), Te
         expected.map(|r| &r.model.id)
     );
     if let Some(best) = a.best_row() {
-        let h = rank::headline(ds, a);
+        let h = headline::headline(ds, a);
         prop_assert!(h.contains(&best.model.name), "{h}");
     }
     Ok(())
@@ -268,7 +269,7 @@ proptest! {
     #[test]
     fn every_recommendation_holds(cfg in configs()) {
         let ds = Dataset::bundled();
-        let a = rank::analyze(ds, &cfg);
+        let a = analysis::analyze(ds, &cfg);
         check_commands(ds, &a)?;
         check_numbers(&a)?;
         check_headline(ds, &a, &cfg)?;
@@ -289,9 +290,9 @@ proptest! {
             shuffled.models.swap(i, (x % (i as u64 + 1)) as usize);
         }
         let ids = |a: &Analysis<'_>| a.rows.iter().map(|r| r.model.id.clone()).collect::<Vec<_>>();
-        let a = rank::analyze(ds, &cfg);
-        let b = rank::analyze(&shuffled, &cfg);
+        let a = analysis::analyze(ds, &cfg);
+        let b = analysis::analyze(&shuffled, &cfg);
         prop_assert_eq!(ids(&a), ids(&b));
-        prop_assert_eq!(rank::headline(ds, &a), rank::headline(&shuffled, &b));
+        prop_assert_eq!(headline::headline(ds, &a), headline::headline(&shuffled, &b));
     }
 }

@@ -4,7 +4,7 @@ use codefit::engine::config::{Config, DeviceChoice, DeviceRef, QuantChoice};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::fit::{self, FitStatus};
 use codefit::engine::hardware;
-use codefit::engine::rank;
+use codefit::engine::{analysis, memory};
 use proptest::prelude::*;
 
 /// Open-weight models whose memory the engine computes (the others carry a reason instead).
@@ -40,7 +40,7 @@ fn status(cfg: &Config, model: &str, format: Option<&str>) -> (FitStatus, f64) {
         ds,
         m,
         &hardware::resolve(ds, cfg),
-        &rank::workload_of(ds, cfg),
+        &memory::workload_of(ds, cfg),
         fixed,
     )
     .unwrap();
@@ -80,7 +80,7 @@ proptest! {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let machine = hardware::resolve(ds, &cfg);
-        let w = rank::workload_of(ds, &cfg);
+        let w = memory::workload_of(ds, &cfg);
         let chosen = fit::best_fit(ds, m, &machine, &w, None).unwrap();
         if chosen.status == FitStatus::Fits {
             // The search order is the preference order (native checkpoint first, then smaller
@@ -100,7 +100,7 @@ proptest! {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let machine = hardware::resolve(ds, &cfg);
-        let w = rank::workload_of(ds, &cfg);
+        let w = memory::workload_of(ds, &cfg);
         let q4 = ds.weight_format("q4_k_m").unwrap();
         if let Some(ctx) = fit::largest_context(&facts, &machine, &w, q4) {
             let at = |c: u32| fit::fit_at(&facts, &machine, &codefit::engine::memory::Workload { context_tokens: c, ..w }, q4).status;
@@ -165,7 +165,7 @@ fn unified_share_matters() {
 #[test]
 fn decode_ceiling_hand_computed() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &Config::default());
+    let a = analysis::analyze(ds, &Config::default());
     let row = a
         .rows
         .iter()
@@ -180,7 +180,7 @@ fn decode_ceiling_hand_computed() {
 #[test]
 fn penalty_applies_relative_to_native_format() {
     let ds = Dataset::bundled();
-    let on = rank::analyze(
+    let on = analysis::analyze(
         ds,
         &Config {
             penalty: true,
@@ -188,14 +188,14 @@ fn penalty_applies_relative_to_native_format() {
             ..Config::default()
         },
     );
-    let off = rank::analyze(
+    let off = analysis::analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q4_k_m".into()),
             ..Config::default()
         },
     );
-    let get = |a: &rank::Analysis, id: &str| {
+    let get = |a: &analysis::Analysis, id: &str| {
         a.rows
             .iter()
             .find(|r| r.model.id == id)
@@ -220,7 +220,7 @@ fn profile_coverage_rule() {
         data: codefit::engine::config::DataDate::Seed,
         ..Config::default()
     };
-    let a = rank::analyze(ds, &cfg);
+    let a = analysis::analyze(ds, &cfg);
     let oss = a
         .rows
         .iter()

@@ -2,12 +2,12 @@
 //! Where the engine agrees, the test pins the agreement; where it differs, the test pins
 //! the difference and says why.
 
+use codefit::engine::analysis;
 use codefit::engine::config::{Config, DataDate, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::fit::{self, FitStatus};
 use codefit::engine::hardware;
 use codefit::engine::memory::{self, Workload};
-use codefit::engine::rank;
 use codefit::engine::runtime::Runtime;
 use codefit::engine::tiers;
 
@@ -75,7 +75,7 @@ fn fits_96_column_recomputed() {
         ..seed_cfg("pro6000", "swe_verified")
     };
     let machine = hardware::resolve(ds, &cfg);
-    let w = rank::workload_of(ds, &cfg);
+    let w = memory::workload_of(ds, &cfg);
     for (id, seed_says) in column {
         let m = ds.model(id).unwrap();
         let format = m
@@ -111,7 +111,7 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
         let f = fit::fit_at(
             &m,
             &hardware::resolve(ds, &cfg),
-            &rank::workload_of(ds, &cfg),
+            &memory::workload_of(ds, &cfg),
             q2,
         );
         assert_eq!(f.status, expect, "ctx {ctx}: {f:?}");
@@ -125,7 +125,7 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
 #[test]
 fn swe_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "swe_verified"));
+    let a = analysis::analyze(ds, &seed_cfg("pro6000", "swe_verified"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "qwen3-coder-next");
     assert!((best.value.unwrap() - 70.6).abs() < 1e-9);
@@ -148,7 +148,7 @@ fn swe_gap_at_96_gb() {
 #[test]
 fn aider_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
+    let a = analysis::analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(
@@ -165,7 +165,7 @@ fn aider_gap_at_96_gb() {
 #[test]
 fn lcb_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
+    let a = analysis::analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert!((best.gap_proprietary.unwrap() - 4.8).abs() < 1e-6);
@@ -185,7 +185,7 @@ fn lcb_gap_at_96_gb() {
 #[test]
 fn practical_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "practical_16x"));
+    let a = analysis::analyze(ds, &seed_cfg("pro6000", "practical_16x"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(a.show_gap(best.gap_proprietary.unwrap()), "0.9");
@@ -257,7 +257,7 @@ fn minimax_on_pro6000_plus_5090() {
     let m = ds.model("minimax-m2.5").unwrap();
     let cfg = seed_cfg("pro6000-5090", "swe_verified");
     let machine = hardware::resolve(ds, &cfg);
-    let w: Workload = rank::workload_of(ds, &cfg);
+    let w: Workload = memory::workload_of(ds, &cfg);
     let f = fit::best_fit(
         ds,
         m,
@@ -272,7 +272,7 @@ fn minimax_on_pro6000_plus_5090() {
         quant: QuantChoice::Fixed("q4_k_m".into()),
         ..cfg
     };
-    let a = rank::analyze(ds, &with_ram);
+    let a = analysis::analyze(ds, &with_ram);
     let row = a
         .rows
         .iter()
@@ -280,7 +280,7 @@ fn minimax_on_pro6000_plus_5090() {
         .unwrap();
     assert_eq!(row.status(), Some(FitStatus::Offload));
     // Offloaded layers run at system-RAM bandwidth: far slower than on the cards.
-    let on_cards = rank::analyze(
+    let on_cards = analysis::analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q2_k".into()),

@@ -589,7 +589,7 @@ mod candidate_tests {
     fn gpt_oss_120b_on_two_3090s_needs_offload_and_a_published_file() {
         let ds = Dataset::bundled();
         let cfg = Config::with_preset(ds.preset("rtx3090x2").unwrap());
-        let a = crate::engine::rank::analyze(ds, &cfg);
+        let a = crate::engine::analysis::analyze(ds, &cfg);
         let row = a
             .rows
             .iter()

@@ -325,7 +325,7 @@ pub fn flags_in(command: &str) -> Vec<&str> {
 mod tests {
     use super::*;
     use crate::engine::config::{Config, QuantChoice};
-    use crate::engine::{fixture, rank, runtime::Runtime};
+    use crate::engine::{analysis, fixture, runtime::Runtime};
 
     fn launch_for(cfg: &Config, model: &str) -> Launch {
         launch_in(Dataset::bundled(), cfg, model)
@@ -333,7 +333,7 @@ mod tests {
 
     /// The command for `model` under `cfg` on a dataset (the bundled one or the fixture).
     fn launch_in(ds: &Dataset, cfg: &Config, model: &str) -> Launch {
-        let a = rank::analyze(ds, cfg);
+        let a = analysis::analyze(ds, cfg);
         let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
         command(
             ds,
@@ -363,7 +363,7 @@ mod tests {
                     sessions: 4,
                     ..Config::with_preset(ds.preset(preset).unwrap())
                 };
-                let a = rank::analyze(ds, &cfg);
+                let a = analysis::analyze(ds, &cfg);
                 for r in a.rows.iter().filter(|r| r.fit.is_some()) {
                     let l = command(
                         ds,
@@ -445,7 +445,7 @@ mod tests {
             quant: QuantChoice::Fixed("q4_k_m".into()),
             ..Config::default()
         };
-        let a = rank::analyze(ds, &cfg);
+        let a = analysis::analyze(ds, &cfg);
         let row = a
             .rows
             .iter()
@@ -515,7 +515,7 @@ mod tests {
             quant: QuantChoice::Fixed("q4_k_m".into()),
             ..Config::default()
         };
-        let a = rank::analyze(ds, &cfg);
+        let a = analysis::analyze(ds, &cfg);
         let row = a
             .rows
             .iter()
@@ -550,7 +550,7 @@ mod tests {
                 quant: QuantChoice::Fixed(format.into()),
                 ..fixture::config("card24", count)
             };
-            let a = rank::analyze(ds, &cfg);
+            let a = analysis::analyze(ds, &cfg);
             let row = a.rows.iter().find(|r| r.model.id == "moe-30b").unwrap();
             let fit = row.fit.as_ref().unwrap();
             let x = fit.expert_offload.expect("expert offload");
@@ -617,7 +617,7 @@ mod tests {
                 runtime: Runtime::Vllm,
                 ..Config::with_preset(ds.preset(preset).unwrap())
             };
-            let a = rank::analyze(ds, &cfg);
+            let a = analysis::analyze(ds, &cfg);
             let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
             let f = row.fit.as_ref().unwrap();
             assert_eq!(

@@ -4,6 +4,7 @@
 //! tested natively (`cargo test`), and the UI only calls it.
 
 pub mod accuracy;
+pub mod analysis;
 pub mod architecture;
 pub mod calibration;
 pub mod compare;
@@ -17,6 +18,7 @@ pub mod fit;
 pub mod fixture;
 pub mod freshness;
 pub mod hardware;
+pub mod headline;
 /// The import from source snapshots (native only: the page never runs it).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
@@ -25,6 +27,7 @@ pub mod memory;
 pub mod placement;
 pub mod rank;
 pub mod runtime;
+pub mod runtime_options;
 pub mod seed;
 pub mod speed;
 pub mod synthetic;

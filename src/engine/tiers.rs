@@ -1,9 +1,11 @@
 //! Memory tiers: the best model per benchmark for a list of budgets, and the seed's TL;DR
 //! table recomputed from its own figures, with every disagreement stated.
 
+use super::analysis;
 use super::config::{Config, DataDate, preset_devices};
 use super::dataset::{Dataset, SeedTierRow};
 use super::fit::FitStatus;
+use super::memory;
 use super::rank::{self, Scope};
 
 /// The best model that fits one budget on one benchmark.
@@ -19,7 +21,7 @@ pub struct TierPick {
 /// workload; its ranking is ignored). One analysis serves every benchmark: fits do not depend
 /// on the benchmark.
 pub fn best_per_bench(dataset: &Dataset, cfg: &Config, benches: &[&str]) -> Vec<TierPick> {
-    let a = rank::analyze(
+    let a = analysis::analyze(
         dataset,
         &Config {
             show_proprietary: false,
@@ -34,7 +36,7 @@ pub fn best_per_bench(dataset: &Dataset, cfg: &Config, benches: &[&str]) -> Vec<
 pub fn best_per_bench_in(
     dataset: &Dataset,
     cfg: &Config,
-    a: &rank::Analysis<'_>,
+    a: &analysis::Analysis<'_>,
     benches: &[&str],
 ) -> Vec<TierPick> {
     benches
@@ -55,7 +57,7 @@ pub fn best_per_bench_in(
                     Some((r, f, p.points * (1.0 - loss / 100.0)))
                 })
                 .fold(
-                    None::<(&rank::Row<'_>, &super::fit::Fit, f64)>,
+                    None::<(&analysis::Row<'_>, &super::fit::Fit, f64)>,
                     |best, x| match best {
                         Some(b) if b.2 >= x.2 => Some(b),
                         _ => Some(x),
@@ -138,7 +140,7 @@ pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
             }
             let seed_fig = dataset.model(&row.model).and_then(|m| m.seed_memory.as_ref());
             let fits_by_seed_figure = seed_fig.is_some_and(|s| s.gb <= row.budget_gb as f64);
-            let a = rank::analyze(dataset, &Config { show_proprietary: false, ..cfg.clone() });
+            let a = analysis::analyze(dataset, &Config { show_proprietary: false, ..cfg.clone() });
             let own = a.rows.iter().find(|r| r.model.id == row.model);
             let engine_status = own.and_then(|r| r.status()).unwrap_or(FitStatus::NoFit);
             let engine_format = own
@@ -219,7 +221,7 @@ pub struct Step {
 /// then the running best. With the penalty on, each format's assumed loss is applied.
 pub fn budget_curve(dataset: &Dataset, cfg: &Config, bench: &str) -> Vec<Step> {
     let scope = Scope::of(dataset, cfg.data);
-    let workload = rank::workload_of(dataset, cfg);
+    let workload = memory::workload_of(dataset, cfg);
     // The runtime and device families decide which formats exist; the budget is one device.
     let machine = super::hardware::resolve(dataset, cfg);
     let mut points: Vec<Step> = Vec::new();
@@ -287,7 +289,7 @@ pub struct FrontierPoint {
 /// runs comes from `analysis` (the hardware and workload do not change with the date).
 pub fn frontier_timeline(
     dataset: &Dataset,
-    analysis: &rank::Analysis<'_>,
+    analysis: &analysis::Analysis<'_>,
     bench: &str,
 ) -> Vec<FrontierPoint> {
     let end = analysis.scope;
@@ -352,7 +354,7 @@ mod timeline_tests {
             data: DataDate::Seed,
             ..Config::default()
         };
-        let a = rank::analyze(ds, &cfg);
+        let a = analysis::analyze(ds, &cfg);
         let t = frontier_timeline(ds, &a, "swe_verified");
         assert!(t.len() >= 5);
         for w in t.windows(2) {
@@ -420,7 +422,7 @@ pub fn seed_speed_claims<'a>(dataset: &'a Dataset, base: &Config) -> Vec<SeedSpe
                         hardware: preset_devices(preset),
                         ..base.clone()
                     };
-                    let a = rank::analyze(dataset, &cfg);
+                    let a = analysis::analyze(dataset, &cfg);
                     let r = a.rows.iter().find(|r| r.model.id == row.model)?;
                     Some((
                         r.model.id.clone(),

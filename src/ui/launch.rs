@@ -42,7 +42,7 @@ pub fn LaunchPanel() -> impl IntoView {
     let options = Memo::new_with_compare(
         move |_| {
             ctx.cfg.with(|c| {
-                crate::engine::rank::runtime_options(
+                crate::engine::runtime_options::runtime_options(
                     ds,
                     &crate::engine::config::Config {
                         selected: None,

@@ -3,9 +3,10 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
+use crate::engine::analysis::Analysis;
 use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
-use crate::engine::rank::{Analysis, MAIN_BENCHES};
+use crate::engine::rank::MAIN_BENCHES;
 use crate::engine::tiers::budget_curve;
 use charming::Chart;
 use charming::component::Grid;

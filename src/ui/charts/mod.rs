@@ -13,9 +13,9 @@ mod view;
 pub use palette::Palette;
 pub use view::{ChartData, ChartView};
 
+use crate::engine::analysis::Analysis;
 use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
-use crate::engine::rank::Analysis;
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
 

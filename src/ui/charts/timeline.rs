@@ -3,9 +3,9 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
+use crate::engine::analysis::Analysis;
 use crate::engine::config::{Config, RankBy};
 use crate::engine::dataset::Dataset;
-use crate::engine::rank::Analysis;
 use crate::engine::tiers::frontier_timeline;
 use charming::Chart;
 use charming::component::Grid;
