@@ -9,7 +9,7 @@ use codefit::engine::fit::{self, FitStatus};
 use codefit::engine::hardware;
 use codefit::engine::memory::{self, Workload};
 use codefit::engine::runtime::Runtime;
-use codefit::engine::tiers;
+use codefit::engine::seed_checks;
 
 fn seed_cfg(preset: &str, rank_by: &str) -> Config {
     let ds = Dataset::bundled();
@@ -196,7 +196,7 @@ fn practical_gap_at_96_gb() {
 #[test]
 fn tldr_rows_pinned() {
     let ds = Dataset::bundled();
-    let checks = tiers::check_seed_tldr(ds, &Config::default());
+    let checks = seed_checks::check_seed_tldr(ds, &Config::default());
     assert_eq!(checks.len(), 5);
     // 96 GB, Qwen3-Coder-Next: agrees (best SWE-Bench that fits; runs at Q8_0 in llama.cpp with room to spare).
     assert!(

@@ -2,7 +2,8 @@
 //! with every disagreement shown.
 
 use crate::engine::config::Config;
-use crate::engine::tiers::{self, check_seed_tldr};
+use crate::engine::seed_checks::{self, check_seed_tldr};
+use crate::engine::tiers;
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
 
@@ -77,7 +78,7 @@ pub fn TierTable() -> impl IntoView {
     };
     let seed_speeds = move || {
         workload.with(|w| {
-            tiers::seed_speed_claims(ds, w)
+            seed_checks::seed_speed_claims(ds, w)
                 .into_iter()
                 .map(|c| {
                     let device = ds.device(&c.measurement.device).map_or_else(|| c.measurement.device.clone(), |d| d.name.clone());

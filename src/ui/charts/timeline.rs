@@ -6,7 +6,7 @@ use super::view::ChartData;
 use crate::engine::analysis::Analysis;
 use crate::engine::config::{Config, RankBy};
 use crate::engine::dataset::Dataset;
-use crate::engine::tiers::frontier_timeline;
+use crate::engine::timeline::frontier_timeline;
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
@@ -22,7 +22,7 @@ fn bench_of(cfg: &Config) -> &str {
 }
 
 /// Which of a point's three leaders a line follows.
-type Pick = fn(&crate::engine::tiers::FrontierPoint) -> &Option<(String, f64)>;
+type Pick = fn(&crate::engine::timeline::FrontierPoint) -> &Option<(String, f64)>;
 
 pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
     let bench = bench_of(cfg);

@@ -51,7 +51,7 @@ pub fn DataDateControl() -> impl IntoView {
             </div>
             <p id="seed-omissions" class="hint">{move || {
                 let cfg = ctx.cfg.get();
-                let (left_out, changed) = crate::engine::tiers::seed_omissions(ds, &cfg);
+                let (left_out, changed) = crate::engine::seed_checks::seed_omissions(ds, &cfg);
                 let name = |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "nothing".to_string(), |m| m.name.clone());
                 let changes: Vec<String> = changed
                     .iter()
