@@ -90,11 +90,6 @@ const PLACEMENT_FLAGS: [&str; 4] = [
     "--n-cpu-moe",
 ];
 
-/// GGUF file-name tag for a format id ("q4_k_m" → "Q4_K_M").
-fn gguf_tag(format: &str) -> String {
-    format.to_ascii_uppercase()
-}
-
 /// The command for `model` at `fit` on `machine`. `None` for proprietary models.
 pub fn command(
     dataset: &Dataset,
@@ -107,6 +102,7 @@ pub fn command(
     let mut notes = Vec::new();
     let ctx = fit.context_tokens;
     let n = workload.sessions.max(1);
+    // The KV flag's value for the workload's precision; none for the runtime's default.
     let kv = dataset
         .kv_formats
         .iter()
@@ -114,23 +110,31 @@ pub fn command(
             (k.bytes_per_element - workload.kv_bytes_per_element).abs() < 1e-9
                 && machine.runtime.supports_kv(k)
         })
-        .map_or("f16", |k| k.id.as_str());
+        .and_then(|k| k.cache_dtype.get(machine.runtime.id()))
+        .map(String::as_str);
+    let facts = dataset.weight_format(&fit.format_id).map(|f| &f.launch);
+    let hf = model.repos.hf.clone().unwrap_or_else(|| model.id.clone());
+    // A published checkpoint already in the fit's format, served as it is.
+    let checkpoint = facts
+        .and_then(|l| l.checkpoint)
+        .and_then(|c| model.repos.checkpoint(c));
+    let missing_note = facts
+        .and_then(|l| l.missing_checkpoint_note.as_deref())
+        .map(|n| n.replace("{model}", &model.name));
     let devices = machine.units.len().max(1);
     let mut fit_command = None;
     let parts: Vec<String> = match machine.runtime {
         Runtime::LlamaCpp => {
             let mut p = vec!["llama-server".to_string()];
-            let tag = gguf_tag(&fit.format_id);
+            let tag = facts
+                .and_then(|l| l.gguf_tag.clone())
+                .unwrap_or_else(|| fit.format_id.to_ascii_uppercase());
             match model.repos.gguf_for(&tag) {
                 Some((repo, false)) => p.push(format!("-hf {repo}")),
                 Some((repo, true)) => p.push(format!("-hf {repo}:{tag}")),
                 None => {
                     let base = model.repos.hf.as_deref().unwrap_or(&model.id);
-                    let file = format!(
-                        "{}-{}.gguf",
-                        base.rsplit('/').next().unwrap_or(base),
-                        gguf_tag(&fit.format_id)
-                    );
+                    let file = format!("{}-{}.gguf", base.rsplit('/').next().unwrap_or(base), tag);
                     notes.push(format!(
                         "No GGUF repository the dataset knows publishes {} at {tag}: convert {base} with llama.cpp's convert_hf_to_gguf.py and llama-quantize to {file}.",
                         model.name
@@ -160,7 +164,7 @@ pub fn command(
             if let Some(x) = fit.expert_offload {
                 p.push(format!("--n-cpu-moe {}", x.cpu_layers));
             }
-            if kv != "f16" {
+            if let Some(kv) = kv {
                 p.push(format!("--cache-type-k {kv} --cache-type-v {kv}"));
             }
             p.push("--flash-attn on".into());
@@ -184,40 +188,18 @@ pub fn command(
         Runtime::Vllm | Runtime::Sglang => {
             let vllm = machine.runtime == Runtime::Vllm;
             let native = model.arch.as_ref().map(|a| a.native_format.as_str());
-            let (repo, quant) = match fit.format_id.as_str() {
+            let on_load = facts.and_then(|l| l.quantize_on_load.as_deref());
+            let (repo, quant) = if Some(fit.format_id.as_str()) == native {
                 // The model's own checkpoint already is this format: serve it as published.
-                f if Some(f) == native => (
-                    model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
-                    None,
-                ),
-                "fp8" => match &model.repos.fp8 {
-                    Some(r) => (r.clone(), None),
-                    None => (
-                        model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
-                        Some("fp8"),
-                    ),
-                },
-                "awq_int4" => match &model.repos.awq {
-                    Some(r) => (r.clone(), None),
-                    None => {
-                        notes.push(format!("The dataset has no AWQ checkpoint for {}; quantize it with AutoAWQ / llm-compressor first, or pick FP8 or BF16.", model.name));
-                        (
-                            model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
-                            None,
-                        )
-                    }
-                },
-                "nvfp4" => {
-                    notes.push(format!("NVFP4 needs a pre-quantized checkpoint (e.g. from NVIDIA's Model Optimizer); the dataset has none for {}.", model.name));
-                    (
-                        model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
-                        None,
-                    )
-                }
-                _ => (
-                    model.repos.hf.clone().unwrap_or_else(|| model.id.clone()),
-                    None,
-                ),
+                (hf, None)
+            } else if let Some(repo) = checkpoint {
+                (repo.to_string(), None)
+            } else if on_load.is_some() {
+                // Converted while loading: the note goes with `--quantization` below.
+                (hf, on_load)
+            } else {
+                notes.extend(missing_note.clone());
+                (hf, None)
             };
             let mut p = if vllm {
                 vec![format!("vllm serve {repo}")]
@@ -267,15 +249,11 @@ pub fn command(
             } else {
                 format!("--mem-fraction-static {SGLANG_MEM_FRACTION_STATIC:.2}")
             });
-            if kv == "fp8" {
-                p.push(if vllm {
-                    "--kv-cache-dtype fp8".into()
-                } else {
-                    "--kv-cache-dtype fp8_e4m3".into()
-                });
+            if let Some(kv) = kv {
+                p.push(format!("--kv-cache-dtype {kv}"));
             }
             if let Some(q) = quant {
-                notes.push("No FP8 checkpoint in the dataset: the BF16 weights are quantized to FP8 when loading.".into());
+                notes.extend(missing_note);
                 p.push(format!("--quantization {q}"));
             }
             p.push(if vllm {
@@ -286,12 +264,11 @@ pub fn command(
             p
         }
         Runtime::Mlx => {
-            let hf = model.repos.hf.clone().unwrap_or_else(|| model.id.clone());
-            let served = match (fit.format_id.as_str(), &model.repos.mlx) {
-                ("mlx_4bit", Some(repo)) => repo.clone(),
-                ("bf16", _) => hf.clone(),
-                (format, _) => {
-                    let bits = if format == "mlx_8bit" { 8 } else { 4 };
+            let served = match (checkpoint, facts.and_then(|l| l.mlx_q_bits)) {
+                (Some(repo), _) => repo.to_string(),
+                // Weights MLX loads as published (BF16).
+                (None, None) => hf.clone(),
+                (None, Some(bits)) => {
                     let local = format!("./{}-{bits}bit-mlx", hf.rsplit('/').next().unwrap_or(&hf));
                     notes.push(format!("Convert once, then serve the local folder: mlx_lm.convert --hf-path {hf} --mlx-path {local} -q --q-bits {bits}"));
                     local
