@@ -1,10 +1,8 @@
 //! Properties of the engine over many generated inputs.
 
-use codefit::engine::config::{Config, DeviceChoice, DeviceRef, QuantChoice};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::{self, FitStatus};
-use codefit::engine::hardware;
-use codefit::engine::{analysis, memory};
+use codefit::engine::config::{DeviceChoice, DeviceRef, QuantChoice};
+use codefit::engine::fit;
+use codefit::engine::{Analysis, Config, Dataset, FitStatus, analyze, hardware, memory};
 use proptest::prelude::*;
 
 /// Open-weight models whose memory the engine computes (the others carry a reason instead).
@@ -165,7 +163,7 @@ fn unified_share_matters() {
 #[test]
 fn decode_ceiling_hand_computed() {
     let ds = Dataset::bundled();
-    let a = analysis::analyze(ds, &Config::default());
+    let a = analyze(ds, &Config::default());
     let row = a
         .rows
         .iter()
@@ -180,7 +178,7 @@ fn decode_ceiling_hand_computed() {
 #[test]
 fn penalty_applies_relative_to_native_format() {
     let ds = Dataset::bundled();
-    let on = analysis::analyze(
+    let on = analyze(
         ds,
         &Config {
             penalty: true,
@@ -188,14 +186,14 @@ fn penalty_applies_relative_to_native_format() {
             ..Config::default()
         },
     );
-    let off = analysis::analyze(
+    let off = analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q4_k_m".into()),
             ..Config::default()
         },
     );
-    let get = |a: &analysis::Analysis, id: &str| {
+    let get = |a: &Analysis, id: &str| {
         a.rows
             .iter()
             .find(|r| r.model.id == id)
@@ -220,7 +218,7 @@ fn profile_coverage_rule() {
         data: codefit::engine::config::DataDate::Seed,
         ..Config::default()
     };
-    let a = analysis::analyze(ds, &cfg);
+    let a = analyze(ds, &cfg);
     let oss = a
         .rows
         .iter()

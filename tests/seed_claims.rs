@@ -2,14 +2,9 @@
 //! Where the engine agrees, the test pins the agreement; where it differs, the test pins
 //! the difference and says why.
 
-use codefit::engine::analysis;
-use codefit::engine::config::{Config, DataDate, QuantChoice, RankBy};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::{self, FitStatus};
-use codefit::engine::hardware;
+use codefit::engine::config::{DataDate, QuantChoice, RankBy};
 use codefit::engine::memory::{self, Workload};
-use codefit::engine::runtime::Runtime;
-use codefit::engine::seed_checks;
+use codefit::engine::{Config, Dataset, FitStatus, Runtime, analyze, fit, hardware, seed_checks};
 
 fn seed_cfg(preset: &str, rank_by: &str) -> Config {
     let ds = Dataset::bundled();
@@ -125,7 +120,7 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
 #[test]
 fn swe_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = analysis::analyze(ds, &seed_cfg("pro6000", "swe_verified"));
+    let a = analyze(ds, &seed_cfg("pro6000", "swe_verified"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "qwen3-coder-next");
     assert!((best.value.unwrap() - 70.6).abs() < 1e-9);
@@ -148,7 +143,7 @@ fn swe_gap_at_96_gb() {
 #[test]
 fn aider_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = analysis::analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
+    let a = analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(
@@ -165,7 +160,7 @@ fn aider_gap_at_96_gb() {
 #[test]
 fn lcb_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = analysis::analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
+    let a = analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert!((best.gap_proprietary.unwrap() - 4.8).abs() < 1e-6);
@@ -185,7 +180,7 @@ fn lcb_gap_at_96_gb() {
 #[test]
 fn practical_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = analysis::analyze(ds, &seed_cfg("pro6000", "practical_16x"));
+    let a = analyze(ds, &seed_cfg("pro6000", "practical_16x"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(a.show_gap(best.gap_proprietary.unwrap()), "0.9");
@@ -272,7 +267,7 @@ fn minimax_on_pro6000_plus_5090() {
         quant: QuantChoice::Fixed("q4_k_m".into()),
         ..cfg
     };
-    let a = analysis::analyze(ds, &with_ram);
+    let a = analyze(ds, &with_ram);
     let row = a
         .rows
         .iter()
@@ -280,7 +275,7 @@ fn minimax_on_pro6000_plus_5090() {
         .unwrap();
     assert_eq!(row.status(), Some(FitStatus::Offload));
     // Offloaded layers run at system-RAM bandwidth: far slower than on the cards.
-    let on_cards = analysis::analyze(
+    let on_cards = analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q2_k".into()),

@@ -12,10 +12,8 @@ use super::method::MethodPanel;
 use super::results::{Headline, ResultsTable};
 use super::seed::SeedSnapshot;
 use super::tiers::TierTable;
-use crate::engine::analysis::{self, Analysis};
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::url::{self, Notice};
+use crate::engine::url;
+use crate::engine::{Analysis, Config, Dataset, Notice, analyze};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -90,7 +88,7 @@ pub fn App() -> impl IntoView {
         ..cfg.get()
     });
     let analysis = Memo::new_with_compare(
-        move |_| ranked_cfg.with(|c| Arc::new(analysis::analyze(Dataset::bundled(), c))),
+        move |_| ranked_cfg.with(|c| Arc::new(analyze(Dataset::bundled(), c))),
         |_, _| true,
     );
     let theme = RwSignal::new(match browser::load(browser::THEME_KEY).as_deref() {

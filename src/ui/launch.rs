@@ -44,7 +44,7 @@ pub fn LaunchPanel() -> impl IntoView {
             ctx.cfg.with(|c| {
                 crate::engine::runtime_options::runtime_options(
                     ds,
-                    &crate::engine::config::Config {
+                    &crate::engine::Config {
                         selected: None,
                         ..c.clone()
                     },

@@ -1,13 +1,10 @@
 //! The headline answer and the ranked, sortable table. Selecting a row selects the model
 //! everywhere (it is `Config::selected`).
 
-use crate::engine::analysis::{self, SortKey};
 use crate::engine::export;
-use crate::engine::fit::FitStatus;
 use crate::engine::freshness;
-use crate::engine::headline;
-use crate::engine::rank::MAIN_BENCHES;
 use crate::engine::units::{format_gb, format_tokens};
+use crate::engine::{FitStatus, MAIN_BENCHES, SortKey, headline, sorted_order};
 use crate::ui::app::use_ctx;
 use crate::ui::browser;
 use leptos::prelude::*;
@@ -21,7 +18,7 @@ pub fn Headline() -> impl IntoView {
     let age = fresh.label();
     let text = move || {
         ctx.analysis.with(|a| {
-            let mut t = headline::headline(ds, a);
+            let mut t = headline(ds, a);
             if let Some(w) = fresh.warning(&a.scope, ds) {
                 t.push(' ');
                 t.push_str(&w);
@@ -78,7 +75,7 @@ pub fn ResultsTable() -> impl IntoView {
         let (key, desc) = sort.get();
         let selected = ctx.cfg.with(|c| c.selected.clone());
         ctx.analysis.with(|a| {
-            analysis::sorted_order(&a.rows, key, desc)
+            sorted_order(&a.rows, key, desc)
                 .into_iter()
                 .take(if show_all.get() { usize::MAX } else { TABLE_ROWS })
                 .filter_map(|i| a.rows.get(i).map(|r| (i, r)))

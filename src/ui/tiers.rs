@@ -1,7 +1,7 @@
 //! TierTable: the seed's TL;DR recomputed for its budgets and for the user's own hardware,
 //! with every disagreement shown.
 
-use crate::engine::config::Config;
+use crate::engine::Config;
 use crate::engine::seed_checks::{self, check_seed_tldr};
 use crate::engine::tiers;
 use crate::ui::app::use_ctx;
@@ -56,7 +56,7 @@ pub fn TierTable() -> impl IntoView {
     let own = move || {
         let cfg = ctx.cfg.get();
         ctx.analysis.with(|a| {
-            let picks = tiers::best_per_bench_in(ds, &cfg, a, &crate::engine::rank::MAIN_BENCHES);
+            let picks = tiers::best_per_bench_in(ds, &cfg, a, &crate::engine::MAIN_BENCHES);
             let machine = a.machine.describe();
             let usable = a.machine.usable_gb();
             picks

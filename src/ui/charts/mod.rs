@@ -13,9 +13,7 @@ mod view;
 pub use palette::Palette;
 pub use view::{ChartData, ChartView};
 
-use crate::engine::analysis::Analysis;
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
+use crate::engine::{Analysis, Config, Dataset};
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
 

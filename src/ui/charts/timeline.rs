@@ -3,10 +3,9 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
-use crate::engine::analysis::Analysis;
-use crate::engine::config::{Config, RankBy};
-use crate::engine::dataset::Dataset;
+use crate::engine::config::RankBy;
 use crate::engine::timeline::frontier_timeline;
+use crate::engine::{Analysis, Config, Dataset};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;

@@ -1,6 +1,6 @@
 //! ChartView: one ECharts instance per chart, created once and updated in place.
 
-use crate::engine::dataset::Dataset;
+use crate::engine::Dataset;
 use crate::ui::app::use_ctx;
 use crate::ui::browser;
 use charming::Chart;

@@ -1,9 +1,9 @@
 //! DataDateControl: which figures count — the newest, those published by a date, or exactly
 //! the seed document's snapshot.
 
+use crate::engine::Date;
 use crate::engine::config::DataDate;
 use crate::engine::dataset::SEED_DATE;
-use crate::engine::date::Date;
 use crate::ui::app::use_ctx;
 use leptos::prelude::*;
 
