@@ -361,8 +361,9 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
 pub fn sort_rows(rows: &mut Vec<Row<'_>>) {
     // Sort indices, then move each row once: rows are large, and moving them in the sort
     // itself dominated ranking time for thousands of models.
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&i, &j| compare_rows(&rows[i], &rows[j]));
+    let mut keyed: Vec<(usize, &Row<'_>)> = rows.iter().enumerate().collect();
+    keyed.sort_by(|(_, a), (_, b)| compare_rows(a, b));
+    let order: Vec<usize> = keyed.into_iter().map(|(i, _)| i).collect();
     let mut slots: Vec<Option<Row<'_>>> = rows.drain(..).map(Some).collect();
     rows.extend(
         order
@@ -404,9 +405,8 @@ pub enum SortKey {
 
 /// Row order for a table sort; ties keep the ranked order. Rows without the sorted figure go last.
 pub fn sorted_order(rows: &[Row<'_>], key: SortKey, descending: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
     if key == SortKey::Rank && !descending {
-        return order;
+        return (0..rows.len()).collect();
     }
     let figure = |r: &Row<'_>| -> Option<f64> {
         match key {
@@ -418,8 +418,8 @@ pub fn sorted_order(rows: &[Row<'_>], key: SortKey, descending: bool) -> Vec<usi
             SortKey::Context => r.max_context.map(f64::from),
         }
     };
-    order.sort_by(|&a, &b| {
-        let (ra, rb) = (&rows[a], &rows[b]);
+    let mut keyed: Vec<(usize, &Row<'_>)> = rows.iter().enumerate().collect();
+    keyed.sort_by(|&(a, ra), &(b, rb)| {
         let ord = match key {
             SortKey::Rank => a.cmp(&b),
             SortKey::Model => ra
@@ -436,7 +436,7 @@ pub fn sorted_order(rows: &[Row<'_>], key: SortKey, descending: bool) -> Vec<usi
         };
         if descending { ord.reverse() } else { ord }
     });
-    order
+    keyed.into_iter().map(|(i, _)| i).collect()
 }
 
 #[cfg(test)]

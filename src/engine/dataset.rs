@@ -178,7 +178,12 @@ pub struct Stored(pub [StoredGroup; 3]);
 
 impl Stored {
     pub fn group(&self, g: TensorGroup) -> &StoredGroup {
-        &self.0[g as usize]
+        let [experts, dense, embeddings] = &self.0;
+        match g {
+            TensorGroup::Experts => experts,
+            TensorGroup::Dense => dense,
+            TensorGroup::Embeddings => embeddings,
+        }
     }
 }
 

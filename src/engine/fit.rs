@@ -323,10 +323,10 @@ pub fn candidate_formats<'a>(
             .iter()
             .rposition(|f| EIGHT_BIT.contains(&f.bits_per_weight.floor()))
             .unwrap_or(0);
-        let (wide, rest): (Vec<_>, Vec<_>) = order[..=last_eight]
-            .iter()
-            .partition(|f| f.bits_per_weight >= 16.0);
+        // `last_eight` indexes `order` (which holds an 8-bit format), so the split is in range.
         let tail = order.split_off(last_eight + 1);
+        let (wide, rest): (Vec<_>, Vec<_>) =
+            order.into_iter().partition(|f| f.bits_per_weight >= 16.0);
         order = rest.into_iter().chain(wide).chain(tail).collect();
     }
     order.into_iter()

@@ -176,7 +176,8 @@ pub fn rank_value(
             let hit = MAIN_BENCHES
                 .iter()
                 .position(|b| b == id)
-                .and_then(|i| picks[i].as_ref())
+                .and_then(|i| picks.get(i))
+                .and_then(Option::as_ref)
                 .or(extra);
             return (hit.map(|p| p.points), if hit.is_some() { 1.0 } else { 0.0 });
         }

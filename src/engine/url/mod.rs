@@ -42,25 +42,27 @@ fn notice(key: &str, message: impl Into<String>) -> Notice {
 
 /// Decodes `%XX` and `+`; invalid escapes are kept literally.
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        match b {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
+            b'%' => {
+                let escaped = tail
+                    .get(..2)
+                    .and_then(|hex| std::str::from_utf8(hex).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match escaped {
+                    Some(byte) => {
+                        out.push(byte);
+                        rest = tail.get(2..).unwrap_or_default();
                     }
                     None => out.push(b'%'),
                 }
             }
             b => out.push(b),
         }
-        i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
 }
