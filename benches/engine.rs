@@ -1,6 +1,13 @@
 //! Engine throughput, natively: rank 10,000 synthetic models (plus the bundled dataset) for
 //! one configuration. `cargo bench --bench engine` prints median and spread over 15 runs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark run by hand: a panic is a failed measurement, never a user's crash"
+)]
+
 use codefit::engine::{Config, Dataset, analyze, synthetic};
 use std::time::Instant;
 

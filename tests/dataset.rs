@@ -1,5 +1,12 @@
 //! The bundled dataset loads, validates, and holds every figure of the seed document.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::dataset::{Dataset, SEED_DATE};
 use codefit::engine::date::Date;
 

@@ -1,5 +1,12 @@
 //! Properties of the engine over many generated inputs.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::config::{DeviceChoice, DeviceRef, QuantChoice};
 use codefit::engine::fit;
 use codefit::engine::{Analysis, Config, Dataset, FitStatus, analyze, hardware, memory};

@@ -2,6 +2,13 @@
 //! Where the engine agrees, the test pins the agreement; where it differs, the test pins
 //! the difference and says why.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::config::{DataDate, QuantChoice, RankBy};
 use codefit::engine::memory::{self, Workload};
 use codefit::engine::{Config, Dataset, FitStatus, Runtime, analyze, fit, hardware, seed_checks};

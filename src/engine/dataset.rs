@@ -771,6 +771,10 @@ impl Dataset {
 
     /// The bundled dataset, parsed once. The `expect` is on embedded data only, and the
     /// test `bundled_dataset_loads_and_validates` proves it loads.
+    #[allow(
+        clippy::expect_used,
+        reason = "embedded data: tests/dataset.rs bundled_dataset_loads_and_validates proves it parses"
+    )]
     pub fn bundled() -> &'static Dataset {
         DATASET.get_or_init(|| Dataset::from_sources(&BUNDLED).expect("bundled dataset parses"))
     }
