@@ -1,9 +1,14 @@
 //! Engine throughput, natively: rank 10,000 synthetic models (plus the bundled dataset) for
 //! one configuration. `cargo bench --bench engine` prints median and spread over 15 runs.
 
-use codefit::engine::config::Config;
-use codefit::engine::dataset::Dataset;
-use codefit::engine::{rank, synthetic};
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark run by hand: a panic is a failed measurement, never a user's crash"
+)]
+
+use codefit::engine::{Config, Dataset, analyze, synthetic};
 use std::time::Instant;
 
 fn main() {
@@ -18,7 +23,7 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..15 {
         let t = Instant::now();
-        let a = rank::analyze(&ds, &cfg);
+        let a = analyze(&ds, &cfg);
         std::hint::black_box(&a);
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }

@@ -26,9 +26,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use codefit::engine::dataset::Dataset;
-    use codefit::engine::date::Date;
     use codefit::engine::import;
+    use codefit::engine::{Dataset, Date};
     use std::path::Path;
 
     fn today(arg: Option<&str>) -> Option<Date> {

@@ -5,11 +5,8 @@
 //! Workload for every answer: the defaults (64k context, one session, FP16 KV cache, best
 //! format that fits). Newest date = `Config::default()`'s `DataDate::Newest`.
 
-use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, RankBy};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::date::Date;
-use codefit::engine::fit::FitStatus;
-use codefit::engine::rank::{self, Analysis};
+use codefit::engine::config::{DataDate, DeviceChoice, DeviceRef, RankBy};
+use codefit::engine::{Analysis, Config, Dataset, Date, FitStatus, analyze};
 
 const FEB_18: Date = Date::literal(2026, 2, 18);
 
@@ -56,7 +53,7 @@ fn best(a: &Analysis<'_>) -> Option<(String, f64, String)> {
 
 fn assert_best(c: &Config, model: &str, value: f64, format: &str) {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, c);
+    let a = analyze(ds, c);
     let (m, v, f) = best(&a).unwrap_or_else(|| panic!("no best model for {c:?}"));
     assert_eq!((m.as_str(), f.as_str()), (model, format), "{c:?}");
     assert!((v - value).abs() < 1e-6, "{model}: {v} vs {value}");
@@ -140,7 +137,7 @@ fn swe_verified_newest_by_budget() {
 #[test]
 fn swe_verified_newest_leaders_and_gaps() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &cfg("pro6000", "swe_verified", DataDate::Newest));
+    let a = analyze(ds, &cfg("pro6000", "swe_verified", DataDate::Newest));
     // Ornith 1.0 397B (82.4, its card via models.dev) leads the open models; its memory is not computed (no config sourced).
     let open = a.best_open.unwrap();
     assert_eq!(open.model.id, "ornith-1.0-397b");
@@ -175,7 +172,7 @@ fn terminal_bench_2_1_open_figures() {
         "q4_k_m",
     );
     for preset in ["rtx4090", "rtx5090", "pro6000", "strixhalo128"] {
-        let a = rank::analyze(ds, &cfg(preset, "terminal_bench_2_1", DataDate::Newest));
+        let a = analyze(ds, &cfg(preset, "terminal_bench_2_1", DataDate::Newest));
         assert!(a.best_row().is_none(), "{preset}");
         assert_eq!(a.best_open.unwrap().model.id, "deepseek-v4-flash-0731");
         // The proprietary frontier: Gemini 3.8 Flash, 90.8 (Google's model page, 2026-09-02).
@@ -209,7 +206,7 @@ fn terminal_bench_2_0_newest_by_budget() {
     // 256 GB: Qwen3.5-397B (52.5) and MiniMax-M2.7 (57.0) fit but score lower; Kimi K2.6 (66.7) needs ~390 GB.
     assert_best(&cfg("mac256", b, n), "qwen3.6-27b", 59.3, "q8_0");
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &cfg("pro6000", b, n));
+    let a = analyze(ds, &cfg("pro6000", b, n));
     // DeepSeek-V4-Pro-0813's 67.9 (its card relayed by a models.dev pull request: a single weak
     // source, marked so) edges out Kimi K2.6's 66.7 as the open leader.
     let open = a.best_open.unwrap();
@@ -238,7 +235,7 @@ fn swe_pro_public_newest_by_budget() {
     assert_best(&cfg("mac256", b, n), "qwen3.8-27b", 61.7, "q8_0");
     // SEAL-scaffold figures are their own benchmark: never mixed into this ranking.
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &cfg("pro6000", b, n));
+    let a = analyze(ds, &cfg("pro6000", b, n));
     let opus46 = a
         .rows
         .iter()
@@ -267,7 +264,7 @@ fn lcb_newest_at_96() {
         83.9,
         "q8_0",
     );
-    let a = rank::analyze(ds, &cfg("pro6000", "lcb_v6", DataDate::Newest));
+    let a = analyze(ds, &cfg("pro6000", "lcb_v6", DataDate::Newest));
     let oss = a
         .rows
         .iter()
@@ -296,7 +293,7 @@ fn aider_contradiction_resolved_by_the_dated_source() {
     );
     assert_eq!(board.as_of, Date::literal(2025, 8, 6));
     for data in [DataDate::Newest, DataDate::AsOf(FEB_18)] {
-        let a = rank::analyze(ds, &cfg("pro6000", "aider_polyglot", data));
+        let a = analyze(ds, &cfg("pro6000", "aider_polyglot", data));
         let oss = a
             .rows
             .iter()
@@ -307,7 +304,7 @@ fn aider_contradiction_resolved_by_the_dated_source() {
         // the leaderboard's own YAML) and the seed's "whole" figure are equal.
         assert_eq!((pick.score.value, pick.alternatives), (41.8, 3));
     }
-    let a = rank::analyze(ds, &cfg("pro6000", "aider_polyglot", DataDate::Seed));
+    let a = analyze(ds, &cfg("pro6000", "aider_polyglot", DataDate::Seed));
     let oss = a
         .rows
         .iter()
@@ -388,12 +385,12 @@ fn as_of_seed_date_versus_seed_snapshot() {
     );
     let ds = Dataset::bundled();
     assert!(
-        rank::analyze(ds, &cfg("pro6000-5090", "terminal_bench_2_0", seed))
+        analyze(ds, &cfg("pro6000-5090", "terminal_bench_2_0", seed))
             .best_row()
             .is_none()
     );
     // The leaders on SWE-Bench Verified are unchanged by then: MiniMax-M2.5 (80.2) and Claude Opus 4.5 (80.9).
-    let a = rank::analyze(ds, &cfg("pro6000", "swe_verified", asof));
+    let a = analyze(ds, &cfg("pro6000", "swe_verified", asof));
     assert_eq!(a.best_open.unwrap().model.id, "minimax-m2.5");
     assert_eq!(a.best_proprietary.unwrap().model.id, "claude-opus-4.5");
 }

@@ -1,5 +1,12 @@
 //! The bundled dataset loads, validates, and holds every figure of the seed document.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::dataset::{Dataset, SEED_DATE};
 use codefit::engine::date::Date;
 
@@ -49,6 +56,38 @@ fn validation_catches_broken_records() {
     );
     assert!(
         problems.iter().any(|p| p.contains("duplicate model id")),
+        "{problems:?}"
+    );
+}
+
+/// The launch facts per format are data, so the rules keep them usable: a format llama.cpp loads
+/// names its GGUF tag, and a KV precision's flag value belongs to a runtime that runs it.
+#[test]
+fn validation_catches_broken_launch_facts() {
+    let mut broken = Dataset::bundled().clone();
+    let q4 = broken
+        .weight_formats
+        .iter_mut()
+        .find(|f| f.id == "q4_k_m")
+        .unwrap();
+    q4.launch.gguf_tag = None;
+    let fp8 = broken
+        .kv_formats
+        .iter_mut()
+        .find(|k| k.id == "fp8")
+        .unwrap();
+    fp8.cache_dtype.insert("llama.cpp".into(), "fp8".into());
+    let problems = broken.validate(TODAY);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("q4_k_m") && p.contains("GGUF tag")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("KV-cache format fp8") && p.contains("cache_dtype")),
         "{problems:?}"
     );
 }

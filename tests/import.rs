@@ -2,6 +2,13 @@
 //! snapshots and curated files (so nobody hand-edits generated files, and the import is
 //! deterministic), and the fixtures' output is pinned.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::import;
 use std::path::Path;
 

@@ -4,13 +4,17 @@
 //! within physical bounds; the headline names the first row that meets the filters; ties do
 //! not depend on the dataset's order.
 
-use codefit::engine::config::{Config, QuantChoice, RankBy};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::FitStatus;
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
+use codefit::engine::config::{QuantChoice, RankBy};
 use codefit::engine::launch;
 use codefit::engine::placement::Mode;
-use codefit::engine::rank::{self, Analysis};
-use codefit::engine::runtime::Runtime;
+use codefit::engine::{Analysis, Config, Dataset, FitStatus, Row, Runtime, analyze, headline};
 use proptest::prelude::*;
 
 /// The presets plus machines with many GPUs (rows of 16 H200, 3 or 6 mixed cards).
@@ -243,8 +247,8 @@ fn check_numbers(a: &Analysis<'_>) -> Result<(), TestCaseError> {
 }
 
 fn check_headline(ds: &Dataset, a: &Analysis<'_>, cfg: &Config) -> Result<(), TestCaseError> {
-    let runs = |r: &&rank::Row<'_>| r.runs_locally() && r.value.is_some();
-    let fast = |r: &&rank::Row<'_>| r.decode_est_tok_s.is_none_or(|t| t >= cfg.min_tok_s);
+    let runs = |r: &&Row<'_>| r.runs_locally() && r.value.is_some();
+    let fast = |r: &&Row<'_>| r.decode_est_tok_s.is_none_or(|t| t >= cfg.min_tok_s);
     let expected = a
         .rows
         .iter()
@@ -256,7 +260,7 @@ fn check_headline(ds: &Dataset, a: &Analysis<'_>, cfg: &Config) -> Result<(), Te
         expected.map(|r| &r.model.id)
     );
     if let Some(best) = a.best_row() {
-        let h = rank::headline(ds, a);
+        let h = headline(ds, a);
         prop_assert!(h.contains(&best.model.name), "{h}");
     }
     Ok(())
@@ -268,7 +272,7 @@ proptest! {
     #[test]
     fn every_recommendation_holds(cfg in configs()) {
         let ds = Dataset::bundled();
-        let a = rank::analyze(ds, &cfg);
+        let a = analyze(ds, &cfg);
         check_commands(ds, &a)?;
         check_numbers(&a)?;
         check_headline(ds, &a, &cfg)?;
@@ -289,9 +293,9 @@ proptest! {
             shuffled.models.swap(i, (x % (i as u64 + 1)) as usize);
         }
         let ids = |a: &Analysis<'_>| a.rows.iter().map(|r| r.model.id.clone()).collect::<Vec<_>>();
-        let a = rank::analyze(ds, &cfg);
-        let b = rank::analyze(&shuffled, &cfg);
+        let a = analyze(ds, &cfg);
+        let b = analyze(&shuffled, &cfg);
         prop_assert_eq!(ids(&a), ids(&b));
-        prop_assert_eq!(rank::headline(ds, &a), rank::headline(&shuffled, &b));
+        prop_assert_eq!(headline(ds, &a), headline(&shuffled, &b));
     }
 }

@@ -7,7 +7,7 @@
 use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::runtime::Runtime;
-use codefit::engine::tiers;
+use codefit::engine::seed_checks;
 
 /// Configurations that differ from the default in one or several fields each.
 fn variants(ds: &Dataset) -> Vec<Config> {
@@ -81,8 +81,8 @@ fn the_seed_checks_follow_the_workload_and_nothing_else() {
         ..d.clone()
     };
     assert_ne!(
-        format!("{:?}", tiers::check_seed_tldr(ds, &long)),
-        format!("{:?}", tiers::check_seed_tldr(ds, &d)),
+        format!("{:?}", seed_checks::check_seed_tldr(ds, &long)),
+        format!("{:?}", seed_checks::check_seed_tldr(ds, &d)),
         "a 4 × 256k workload should change what the seed's budgets hold"
     );
     for cfg in all {
@@ -96,8 +96,8 @@ fn the_seed_omissions_read_only_their_projection() {
     let ds = Dataset::bundled();
     for cfg in variants(ds) {
         assert_eq!(
-            format!("{:?}", tiers::seed_omissions(ds, &cfg)),
-            format!("{:?}", tiers::seed_omissions(ds, &cfg.omission_inputs())),
+            format!("{:?}", seed_checks::seed_omissions(ds, &cfg)),
+            format!("{:?}", seed_checks::seed_omissions(ds, &cfg.omission_inputs())),
             "omissions differ on their projection for {cfg:?}"
         );
     }

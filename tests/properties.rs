@@ -1,10 +1,15 @@
 //! Properties of the engine over many generated inputs.
 
-use codefit::engine::config::{Config, DeviceChoice, DeviceRef, QuantChoice};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::{self, FitStatus};
-use codefit::engine::hardware;
-use codefit::engine::rank;
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
+use codefit::engine::config::{DeviceChoice, DeviceRef, QuantChoice};
+use codefit::engine::fit;
+use codefit::engine::{Analysis, Config, Dataset, FitStatus, analyze, hardware, memory};
 use proptest::prelude::*;
 
 /// Open-weight models whose memory the engine computes (the others carry a reason instead).
@@ -40,7 +45,7 @@ fn status(cfg: &Config, model: &str, format: Option<&str>) -> (FitStatus, f64) {
         ds,
         m,
         &hardware::resolve(ds, cfg),
-        &rank::workload_of(ds, cfg),
+        &memory::workload_of(ds, cfg),
         fixed,
     )
     .unwrap();
@@ -80,7 +85,7 @@ proptest! {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let machine = hardware::resolve(ds, &cfg);
-        let w = rank::workload_of(ds, &cfg);
+        let w = memory::workload_of(ds, &cfg);
         let chosen = fit::best_fit(ds, m, &machine, &w, None).unwrap();
         if chosen.status == FitStatus::Fits {
             // The search order is the preference order (native checkpoint first, then smaller
@@ -100,7 +105,7 @@ proptest! {
         let m = ds.model(model).unwrap();
         let facts = m.open_facts().unwrap();
         let machine = hardware::resolve(ds, &cfg);
-        let w = rank::workload_of(ds, &cfg);
+        let w = memory::workload_of(ds, &cfg);
         let q4 = ds.weight_format("q4_k_m").unwrap();
         if let Some(ctx) = fit::largest_context(&facts, &machine, &w, q4) {
             let at = |c: u32| fit::fit_at(&facts, &machine, &codefit::engine::memory::Workload { context_tokens: c, ..w }, q4).status;
@@ -165,7 +170,7 @@ fn unified_share_matters() {
 #[test]
 fn decode_ceiling_hand_computed() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &Config::default());
+    let a = analyze(ds, &Config::default());
     let row = a
         .rows
         .iter()
@@ -180,7 +185,7 @@ fn decode_ceiling_hand_computed() {
 #[test]
 fn penalty_applies_relative_to_native_format() {
     let ds = Dataset::bundled();
-    let on = rank::analyze(
+    let on = analyze(
         ds,
         &Config {
             penalty: true,
@@ -188,14 +193,14 @@ fn penalty_applies_relative_to_native_format() {
             ..Config::default()
         },
     );
-    let off = rank::analyze(
+    let off = analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q4_k_m".into()),
             ..Config::default()
         },
     );
-    let get = |a: &rank::Analysis, id: &str| {
+    let get = |a: &Analysis, id: &str| {
         a.rows
             .iter()
             .find(|r| r.model.id == id)
@@ -220,7 +225,7 @@ fn profile_coverage_rule() {
         data: codefit::engine::config::DataDate::Seed,
         ..Config::default()
     };
-    let a = rank::analyze(ds, &cfg);
+    let a = analyze(ds, &cfg);
     let oss = a
         .rows
         .iter()

@@ -2,14 +2,16 @@
 //! Where the engine agrees, the test pins the agreement; where it differs, the test pins
 //! the difference and says why.
 
-use codefit::engine::config::{Config, DataDate, QuantChoice, RankBy};
-use codefit::engine::dataset::Dataset;
-use codefit::engine::fit::{self, FitStatus};
-use codefit::engine::hardware;
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
+use codefit::engine::config::{DataDate, QuantChoice, RankBy};
 use codefit::engine::memory::{self, Workload};
-use codefit::engine::rank;
-use codefit::engine::runtime::Runtime;
-use codefit::engine::tiers;
+use codefit::engine::{Config, Dataset, FitStatus, Runtime, analyze, fit, hardware, seed_checks};
 
 fn seed_cfg(preset: &str, rank_by: &str) -> Config {
     let ds = Dataset::bundled();
@@ -75,7 +77,7 @@ fn fits_96_column_recomputed() {
         ..seed_cfg("pro6000", "swe_verified")
     };
     let machine = hardware::resolve(ds, &cfg);
-    let w = rank::workload_of(ds, &cfg);
+    let w = memory::workload_of(ds, &cfg);
     for (id, seed_says) in column {
         let m = ds.model(id).unwrap();
         let format = m
@@ -111,7 +113,7 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
         let f = fit::fit_at(
             &m,
             &hardware::resolve(ds, &cfg),
-            &rank::workload_of(ds, &cfg),
+            &memory::workload_of(ds, &cfg),
             q2,
         );
         assert_eq!(f.status, expect, "ctx {ctx}: {f:?}");
@@ -125,7 +127,7 @@ fn minimax_fits_96_only_at_two_bits_and_short_context() {
 #[test]
 fn swe_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "swe_verified"));
+    let a = analyze(ds, &seed_cfg("pro6000", "swe_verified"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "qwen3-coder-next");
     assert!((best.value.unwrap() - 70.6).abs() < 1e-9);
@@ -148,7 +150,7 @@ fn swe_gap_at_96_gb() {
 #[test]
 fn aider_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
+    let a = analyze(ds, &seed_cfg("pro6000", "aider_polyglot"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(
@@ -165,7 +167,7 @@ fn aider_gap_at_96_gb() {
 #[test]
 fn lcb_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
+    let a = analyze(ds, &seed_cfg("pro6000", "lcb_v6"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert!((best.gap_proprietary.unwrap() - 4.8).abs() < 1e-6);
@@ -185,7 +187,7 @@ fn lcb_gap_at_96_gb() {
 #[test]
 fn practical_gap_at_96_gb() {
     let ds = Dataset::bundled();
-    let a = rank::analyze(ds, &seed_cfg("pro6000", "practical_16x"));
+    let a = analyze(ds, &seed_cfg("pro6000", "practical_16x"));
     let best = a.best_row().unwrap();
     assert_eq!(best.model.id, "gpt-oss-120b");
     assert_eq!(a.show_gap(best.gap_proprietary.unwrap()), "0.9");
@@ -196,7 +198,7 @@ fn practical_gap_at_96_gb() {
 #[test]
 fn tldr_rows_pinned() {
     let ds = Dataset::bundled();
-    let checks = tiers::check_seed_tldr(ds, &Config::default());
+    let checks = seed_checks::check_seed_tldr(ds, &Config::default());
     assert_eq!(checks.len(), 5);
     // 96 GB, Qwen3-Coder-Next: agrees (best SWE-Bench that fits; runs at Q8_0 in llama.cpp with room to spare).
     assert!(
@@ -257,7 +259,7 @@ fn minimax_on_pro6000_plus_5090() {
     let m = ds.model("minimax-m2.5").unwrap();
     let cfg = seed_cfg("pro6000-5090", "swe_verified");
     let machine = hardware::resolve(ds, &cfg);
-    let w: Workload = rank::workload_of(ds, &cfg);
+    let w: Workload = memory::workload_of(ds, &cfg);
     let f = fit::best_fit(
         ds,
         m,
@@ -272,7 +274,7 @@ fn minimax_on_pro6000_plus_5090() {
         quant: QuantChoice::Fixed("q4_k_m".into()),
         ..cfg
     };
-    let a = rank::analyze(ds, &with_ram);
+    let a = analyze(ds, &with_ram);
     let row = a
         .rows
         .iter()
@@ -280,7 +282,7 @@ fn minimax_on_pro6000_plus_5090() {
         .unwrap();
     assert_eq!(row.status(), Some(FitStatus::Offload));
     // Offloaded layers run at system-RAM bandwidth: far slower than on the cards.
-    let on_cards = rank::analyze(
+    let on_cards = analyze(
         ds,
         &Config {
             quant: QuantChoice::Fixed("q2_k".into()),

@@ -1,5 +1,12 @@
 //! The URL codec: round trips for generated configs, and total decoding of hostile input.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "test helpers outside #[test] fns: a panic there is a failing test"
+)]
+
 use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::date::Date;

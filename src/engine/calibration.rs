@@ -115,15 +115,14 @@ pub struct PrefillSample {
 }
 
 fn median(mut xs: Vec<f64>) -> Option<f64> {
-    if xs.is_empty() {
-        return None;
-    }
     xs.sort_by(f64::total_cmp);
-    let n = xs.len();
-    Some(if n % 2 == 1 {
-        xs[n / 2]
+    let (lower, upper) = xs.split_at(xs.len() / 2);
+    // Empty: no median. Odd: the middle value; even: the mean of the two middle values.
+    let middle = *upper.first()?;
+    Some(if xs.len() % 2 == 1 {
+        middle
     } else {
-        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+        (lower.last()? + middle) / 2.0
     })
 }
 
@@ -192,14 +191,18 @@ impl Band {
         signed.sort_by(f64::total_cmp);
         let mut abs: Vec<f64> = errors.iter().map(|e| e.abs()).collect();
         abs.sort_by(f64::total_cmp);
-        let at = |v: &[f64], p: f64| v[(((v.len() - 1) as f64) * p).round() as usize];
+        // The nearest-rank percentile of a sorted, non-empty list.
+        let at = |v: &[f64], p: f64| {
+            v.get((((v.len() - 1) as f64) * p).round() as usize)
+                .copied()
+        };
         Some(Band {
             cases: errors.len(),
-            median_abs: at(&abs, 0.5),
-            p90_abs: at(&abs, 0.9),
-            worst_abs: abs[abs.len() - 1],
-            p10: at(&signed, 0.1),
-            p90: at(&signed, 0.9),
+            median_abs: at(&abs, 0.5)?,
+            p90_abs: at(&abs, 0.9)?,
+            worst_abs: *abs.last()?,
+            p10: at(&signed, 0.1)?,
+            p90: at(&signed, 0.9)?,
         })
     }
     /// The range of the measured value an estimate implies: estimate ÷ (1 + error) over the

@@ -1,9 +1,9 @@
 //! Two hardware setups side by side: what each runs at best per benchmark, the score gained,
 //! speed and time-to-first-token differences, and the models the upgrade unlocks.
 
+use super::analysis::{self, Analysis};
 use super::config::Config;
 use super::dataset::Dataset;
-use super::rank::{self, Analysis};
 use super::tiers::{self, TierPick};
 
 /// One benchmark on both setups.
@@ -62,8 +62,8 @@ pub fn compare<'a>(dataset: &'a Dataset, cfg: &Config) -> Option<Comparison<'a>>
         compare: None,
         ..cfg.clone()
     };
-    let a = rank::analyze(dataset, cfg);
-    let b = rank::analyze(dataset, &cfg_b);
+    let a = analysis::analyze(dataset, cfg);
+    let b = analysis::analyze(dataset, &cfg_b);
     let ids = compared_benches(dataset, &a);
     let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     let picks_a = tiers::best_per_bench_in(dataset, cfg, &a, &id_refs);

@@ -4,7 +4,7 @@
 use super::architecture::LayerGroup;
 use super::date::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// The date the seed document ("Coding Model Quality Benchmarks") was compiled.
@@ -178,7 +178,12 @@ pub struct Stored(pub [StoredGroup; 3]);
 
 impl Stored {
     pub fn group(&self, g: TensorGroup) -> &StoredGroup {
-        &self.0[g as usize]
+        let [experts, dense, embeddings] = &self.0;
+        match g {
+            TensorGroup::Experts => experts,
+            TensorGroup::Dense => dense,
+            TensorGroup::Embeddings => embeddings,
+        }
     }
 }
 
@@ -278,6 +283,23 @@ impl Repos {
             })
             .map(|r| (r, true))
     }
+    /// The published checkpoint already in a format, if the dataset knows one.
+    pub fn checkpoint(&self, kind: CheckpointRepo) -> Option<&str> {
+        match kind {
+            CheckpointRepo::Fp8 => self.fp8.as_deref(),
+            CheckpointRepo::Awq => self.awq.as_deref(),
+            CheckpointRepo::Mlx => self.mlx.as_deref(),
+        }
+    }
+}
+
+/// Which of a model's repositories (`repos`) holds a checkpoint already in a weight format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckpointRepo {
+    Fp8,
+    Awq,
+    Mlx,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -485,6 +507,28 @@ pub struct WeightFormat {
     /// The source for `quantizes` / `keeps` / `gguf_rest_bits`.
     #[serde(default)]
     pub groups_note: String,
+    /// How the runtimes' commands fetch and name this format (`launch/`).
+    #[serde(default)]
+    pub launch: FormatLaunch,
+}
+
+/// What a launch command needs to know about a weight format. Absent fields: nothing special
+/// (the original weights are served as they are).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct FormatLaunch {
+    /// llama.cpp: the GGUF file tag (`-hf repo:TAG`, `name-TAG.gguf`). Absent: the id in
+    /// capitals, the way llama.cpp names its quantization types.
+    pub gguf_tag: Option<String>,
+    /// The model repository holding a checkpoint already in this format, served as published.
+    pub checkpoint: Option<CheckpointRepo>,
+    /// vLLM / SGLang: the `--quantization` value that converts the original weights while
+    /// loading, when there is no such checkpoint.
+    pub quantize_on_load: Option<String>,
+    /// The command's note when there is no such checkpoint (`{model}` stands for the model's
+    /// name); it goes beside `--quantization` when the weights are converted while loading.
+    pub missing_checkpoint_note: Option<String>,
+    /// MLX: the bits `mlx_lm.convert -q --q-bits` quantizes the original weights to.
+    pub mlx_q_bits: Option<u32>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -495,6 +539,11 @@ pub struct KvFormat {
     pub source: String,
     #[serde(default)]
     pub runtimes: Vec<String>,
+    /// The value each runtime's KV-cache flag takes for this precision (llama.cpp's
+    /// `--cache-type-k/-v`, vLLM's and SGLang's `--kv-cache-dtype`), by runtime id. A runtime not
+    /// listed runs this precision by default, with no flag.
+    #[serde(default)]
+    pub cache_dtype: BTreeMap<String, String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -722,6 +771,10 @@ impl Dataset {
 
     /// The bundled dataset, parsed once. The `expect` is on embedded data only, and the
     /// test `bundled_dataset_loads_and_validates` proves it loads.
+    #[allow(
+        clippy::expect_used,
+        reason = "embedded data: tests/dataset.rs bundled_dataset_loads_and_validates proves it parses"
+    )]
     pub fn bundled() -> &'static Dataset {
         DATASET.get_or_init(|| Dataset::from_sources(&BUNDLED).expect("bundled dataset parses"))
     }

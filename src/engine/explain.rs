@@ -2,13 +2,13 @@
 //! example is the value the engine computed (or the constant it used), so the text cannot drift
 //! from the maths. The UI only lays the lines out.
 
+use super::analysis::{Analysis, Row};
 use super::config;
 use super::dataset::{Dataset, TensorGroup};
 use super::fit::MIN_SAVING;
 use super::hardware::{DISPLAY_RESERVED_GB, RAM_RESERVED_FOR_OS_GB, SYSTEM_RAM_BANDWIDTH_GB_S};
 use super::memory;
 use super::placement::{Mode, TENSOR_PARALLEL_MAX};
-use super::rank::{Analysis, Row};
 use super::runtime::Runtime;
 use super::speed;
 
@@ -348,12 +348,12 @@ pub fn rules(dataset: &Dataset, a: &Analysis<'_>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::analysis;
     use crate::engine::config::{Config, QuantChoice};
-    use crate::engine::rank;
 
     fn terms(cfg: &Config, model: &str) -> Vec<Term> {
         let ds = Dataset::bundled();
-        let a = rank::analyze(ds, cfg);
+        let a = analysis::analyze(ds, cfg);
         let row = a.rows.iter().find(|r| r.model.id == model).unwrap();
         worked(ds, &a, row).unwrap()
     }
@@ -380,7 +380,7 @@ mod tests {
                 .formula
                 .starts_with("2 GB per device (vLLM)")
         );
-        let a = rank::analyze(ds, &vllm);
+        let a = analysis::analyze(ds, &vllm);
         assert!(rules(ds, &a)[0].contains("2 GB per device"));
         let local = Config {
             quant: QuantChoice::Auto,
@@ -405,7 +405,7 @@ mod tests {
             "{}",
             kv.formula
         );
-        let a = rank::analyze(ds, &local);
+        let a = analysis::analyze(ds, &local);
         let row = a
             .rows
             .iter()
@@ -429,7 +429,7 @@ mod tests {
         // A device with a compute figure gets the time to first token, the engine's own.
         let c = Config::with_preset(ds.preset("rtx5090").unwrap());
         let t = terms(&c, "qwen3.6-27b");
-        let a = rank::analyze(ds, &c);
+        let a = analysis::analyze(ds, &c);
         let row = a.rows.iter().find(|r| r.model.id == "qwen3.6-27b").unwrap();
         assert_eq!(term(&t, "ttft").value, row.ttft_s.unwrap());
         assert!(term(&t, "usable").formula.contains("0.5 GB in use"));

@@ -1,7 +1,8 @@
 //! The ranked table as CSV and JSON, for the export buttons.
 
+use super::analysis::Analysis;
 use super::dataset::Dataset;
-use super::rank::{Analysis, MAIN_BENCHES};
+use super::rank::MAIN_BENCHES;
 use serde_json::{Value, json};
 
 fn csv_field(text: &str) -> String {
@@ -177,12 +178,12 @@ pub fn to_json(a: &Analysis<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{config::Config, rank};
+    use crate::engine::{analysis, config::Config};
 
     #[test]
     fn csv_has_a_line_per_row_and_quotes_fields() {
         let ds = Dataset::bundled();
-        let a = rank::analyze(ds, &Config::default());
+        let a = analysis::analyze(ds, &Config::default());
         let csv = to_csv(ds, &a);
         assert_eq!(csv.lines().count(), a.rows.len() + 1);
         assert!(csv.contains("\"Qwen3-Coder-Next\""));

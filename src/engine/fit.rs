@@ -323,10 +323,10 @@ pub fn candidate_formats<'a>(
             .iter()
             .rposition(|f| EIGHT_BIT.contains(&f.bits_per_weight.floor()))
             .unwrap_or(0);
-        let (wide, rest): (Vec<_>, Vec<_>) = order[..=last_eight]
-            .iter()
-            .partition(|f| f.bits_per_weight >= 16.0);
+        // `last_eight` indexes `order` (which holds an 8-bit format), so the split is in range.
         let tail = order.split_off(last_eight + 1);
+        let (wide, rest): (Vec<_>, Vec<_>) =
+            order.into_iter().partition(|f| f.bits_per_weight >= 16.0);
         order = rest.into_iter().chain(wide).chain(tail).collect();
     }
     order.into_iter()
@@ -589,7 +589,7 @@ mod candidate_tests {
     fn gpt_oss_120b_on_two_3090s_needs_offload_and_a_published_file() {
         let ds = Dataset::bundled();
         let cfg = Config::with_preset(ds.preset("rtx3090x2").unwrap());
-        let a = crate::engine::rank::analyze(ds, &cfg);
+        let a = crate::engine::analysis::analyze(ds, &cfg);
         let row = a
             .rows
             .iter()

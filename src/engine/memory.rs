@@ -2,7 +2,8 @@
 //! returned as a breakdown so the page can show where the gigabytes go.
 
 use super::architecture;
-use super::dataset::{Architecture, KvFormat, Params, TensorGroup, WeightFormat};
+use super::config::Config;
+use super::dataset::{Architecture, Dataset, KvFormat, Params, TensorGroup, WeightFormat};
 use super::runtime::Runtime;
 use super::units::BYTES_PER_GB;
 
@@ -43,6 +44,28 @@ impl Workload {
             sessions,
             kv_bytes_per_element: kv.bytes_per_element,
         }
+    }
+}
+
+/// The KV-cache precision the runtime will use: the chosen one when the runtime supports it,
+/// otherwise FP16 (e.g. vLLM has no Q8_0 cache).
+pub fn effective_kv<'a>(dataset: &'a Dataset, cfg: &Config) -> Option<&'a KvFormat> {
+    dataset
+        .kv_format(&cfg.kv)
+        .filter(|k| cfg.runtime.supports_kv(k))
+        .or_else(|| dataset.kv_format(super::config::DEFAULT_KV))
+}
+
+/// The workload a configuration describes.
+pub fn workload_of(dataset: &Dataset, cfg: &Config) -> Workload {
+    let kv = effective_kv(dataset, cfg).map_or(2.0, |k| k.bytes_per_element);
+    Workload {
+        context_tokens: cfg.context_tokens.clamp(
+            super::config::MIN_CONTEXT_TOKENS,
+            super::config::MAX_CONTEXT_TOKENS,
+        ),
+        sessions: cfg.sessions.clamp(1, super::config::MAX_SESSIONS),
+        kv_bytes_per_element: kv,
     }
 }
 

@@ -1,34 +1,130 @@
 //! The pure core of codefit: the dataset and every rule that turns it into an answer.
 //!
+//! The one entry point is [`analyze`]: `analyze(&Dataset, &Config) -> Analysis`, everything
+//! the page shows. The UI keeps the user's [`Config`], calls it in one memo and renders the
+//! [`Analysis`]; the binary validates and imports the [`Dataset`]. The items re-exported below
+//! are what they use most; the rest is reached through its module.
+//!
+//! Data flows one way through three layers, and the modules are declared in that order:
+//!
+//! 1. **Inputs**: the dataset (loaded, validated, dated, imported), the user's configuration
+//!    and its URL encoding, dates and units, and the facts about hardware and runtimes.
+//! 2. **Physics**: what a model needs and gets on a machine: its layers' shape, memory,
+//!    placement over the devices, the fit, speed, and the speed model's calibration.
+//! 3. **Answers**: scores and the ranking, the analysis that assembles them for every model,
+//!    and what the page derives from it: the headline, tiers, the timeline, the seed checks,
+//!    runtime options and launch commands, comparisons, explanations and exports.
+//!
 //! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
 //! tested natively (`cargo test`), and the UI only calls it.
 
-pub mod accuracy;
-pub mod architecture;
-pub mod calibration;
-pub mod compare;
-pub mod config;
+// 1. Inputs.
+
+/// The typed dataset and its loading; filtering by data date.
 pub mod dataset;
-pub mod date;
-pub mod explain;
-pub mod export;
-pub mod fit;
-#[cfg(test)]
-pub mod fixture;
+
+/// Every rule the data must obey (run by `validate`, the import and the tests).
+pub mod validate;
+
+/// How old the data is, and the staleness warning.
 pub mod freshness;
-pub mod hardware;
+
 /// The import from source snapshots (native only: the page never runs it).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
-pub mod launch;
-pub mod memory;
-pub mod placement;
-pub mod rank;
-pub mod runtime;
-pub mod seed;
-pub mod speed;
+
+/// Synthetic models for the benchmark command.
 pub mod synthetic;
-pub mod tiers;
-pub mod units;
+
+/// A small dataset for rule tests.
+#[cfg(test)]
+pub mod fixture;
+
+/// `Config`: the user's whole state, with defaults and clamping ranges.
+pub mod config;
+
+/// `Config` <-> query string (versioned; decoding never fails, it reports notices).
 pub mod url;
-pub mod validate;
+
+/// Calendar dates of the dataset.
+pub mod date;
+
+/// Unit conversions and the parsing of typed numbers.
+pub mod units;
+
+/// Devices, device pools and their usable memory.
+pub mod hardware;
+
+/// The inference runtimes and what each can load, run on and claim.
+pub mod runtime;
+
+// 2. Physics.
+
+/// A model's layers as groups: the shape the memory and prefill maths read.
+pub mod architecture;
+
+/// Weights + KV cache + overhead -> `MemoryBreakdown`; the workload a configuration describes.
+pub mod memory;
+
+/// How a runtime splits a model over the devices: per-device shares.
+pub mod placement;
+
+/// Fit status, the best format that fits, offload, the largest context.
+pub mod fit;
+
+/// Decode and prefill estimates from bandwidth and compute.
+pub mod speed;
+
+/// The speed model's constants fitted on the measurements, with their errors.
+pub mod calibration;
+
+/// How far the weights formula is from published file sizes.
+pub mod accuracy;
+
+// 3. Answers.
+
+/// Benchmark scores, task profiles, weights, the leaders and the effective ranking.
+pub mod rank;
+
+/// `analyze(&Dataset, &Config) -> Analysis`: the one entry point.
+pub mod analysis;
+
+/// The answer in one sentence, with its notes.
+pub mod headline;
+
+/// The best model per benchmark for a configuration, and the budget curve.
+pub mod tiers;
+
+/// The frontier over time.
+pub mod timeline;
+
+/// The seed document's own tables, figure by figure.
+pub mod seed;
+
+/// The seed's TL;DR, speed claims and omissions checked against the engine.
+pub mod seed_checks;
+
+/// Every runtime on the configuration's hardware, side by side.
+pub mod runtime_options;
+
+/// The command line that serves a model as the engine placed it, one builder per runtime.
+pub mod launch;
+
+/// Two hardware setups side by side.
+pub mod compare;
+
+/// The method panel's formulas, from the engine's own terms.
+pub mod explain;
+
+/// The ranked table as CSV and JSON.
+pub mod export;
+
+pub use analysis::{Analysis, Row, SortKey, analyze, sorted_order};
+pub use config::Config;
+pub use dataset::Dataset;
+pub use date::Date;
+pub use fit::FitStatus;
+pub use headline::headline;
+pub use rank::MAIN_BENCHES;
+pub use runtime::Runtime;
+pub use url::Notice;

@@ -127,16 +127,20 @@ pub fn place_layers(machine: &Machine, weights_gb: f64, kv_gb: f64, layers: u32)
         let mut placed: u32 = counts.iter().sum();
         // Hand out the remainder one layer at a time to the device least full after taking it.
         while placed < layers {
-            let next = (0..counts.len())
-                .filter(|&i| counts[i] < caps[i])
-                .min_by(|&a, &b| {
-                    let fa = (counts[a] + 1) as f64 / free[a].max(1e-12);
-                    let fb = (counts[b] + 1) as f64 / free[b].max(1e-12);
+            // Among devices with room, the first least full after taking one more layer.
+            let next = counts
+                .iter_mut()
+                .zip(&caps)
+                .zip(&free)
+                .filter(|((count, cap), _)| **count < **cap)
+                .min_by(|((a, _), free_a), ((b, _), free_b)| {
+                    let fa = (**a + 1) as f64 / free_a.max(1e-12);
+                    let fb = (**b + 1) as f64 / free_b.max(1e-12);
                     fa.total_cmp(&fb)
                 });
             match next {
-                Some(i) => {
-                    counts[i] += 1;
+                Some(((count, _), _)) => {
+                    *count += 1;
                     placed += 1;
                 }
                 None => break,

@@ -200,7 +200,7 @@ pub fn measurements_for<'a>(
 mod tests {
     use super::*;
     use crate::engine::config::Config;
-    use crate::engine::{fit, hardware, rank};
+    use crate::engine::{fit, hardware, memory};
 
     /// On a unified machine, layers past the GPU share are still in unified memory: every layer
     /// is read at the unified bandwidth, so the ceiling is bandwidth ÷ bytes per token. (Charged
@@ -213,7 +213,7 @@ mod tests {
             ..Config::with_preset(ds.preset("mac512").unwrap())
         };
         let machine = hardware::resolve(ds, &cfg);
-        let w = rank::workload_of(ds, &cfg);
+        let w = memory::workload_of(ds, &cfg);
         let facts = ds.model("deepseek-r1").unwrap().open_facts().unwrap();
         let q4 = ds.weight_format("q4_k_m").unwrap();
         let f = fit::fit_at(&facts, &machine, &w, q4);

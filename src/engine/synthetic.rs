@@ -132,14 +132,14 @@ pub fn models(n: usize) -> (Vec<Model>, Vec<Score>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{config::Config, dataset::Dataset, rank};
+    use crate::engine::{analysis, config::Config, dataset::Dataset};
 
     #[test]
     fn synthetic_models_rank_without_problems() {
         let mut ds = Dataset::bundled().clone();
         let (m, s) = models(200);
         ds.extend(m, s);
-        let a = rank::analyze(&ds, &Config::default());
+        let a = analysis::analyze(&ds, &Config::default());
         assert!(a.rows.len() > 200);
         assert!(
             a.rows

@@ -5,6 +5,7 @@
 use super::architecture::LayerKind;
 use super::dataset::{Dataset, MemoryKind, Model};
 use super::date::Date;
+use super::runtime::Runtime;
 use std::collections::HashSet;
 
 impl Dataset {
@@ -169,6 +170,35 @@ impl Dataset {
                 problems.push(format!(
                     "format {}: quantizes no tensor group, keeps an unknown format or has implausible GGUF rest bits",
                     f.id
+                ));
+            }
+            // The launch facts: llama.cpp's commands name a GGUF tag; the other facts belong to
+            // the runtimes that use them.
+            let loads = |r: Runtime| f.runtimes.iter().any(|id| id == r.id());
+            let l = &f.launch;
+            let serving = loads(Runtime::Vllm) || loads(Runtime::Sglang);
+            if (loads(Runtime::LlamaCpp) && l.gguf_tag.as_deref().is_none_or(str::is_empty))
+                || (l.quantize_on_load.is_some() && !serving)
+                || l.mlx_q_bits
+                    .is_some_and(|b| !loads(Runtime::Mlx) || !(2..=8).contains(&b))
+            {
+                problems.push(format!(
+                    "format {}: launch facts need a GGUF tag for llama.cpp, quantize_on_load only for vLLM / SGLang, mlx_q_bits (2–8) only for MLX",
+                    f.id
+                ));
+            }
+        }
+        for k in &self.kv_formats {
+            if !seen.insert(format!("kv:{}", k.id)) {
+                problems.push(format!("duplicate KV-cache format {}", k.id));
+            }
+            if k.cache_dtype
+                .iter()
+                .any(|(r, v)| !k.runtimes.contains(r) || v.is_empty())
+            {
+                problems.push(format!(
+                    "KV-cache format {}: a cache_dtype names a runtime it does not list, or is empty",
+                    k.id
                 ));
             }
         }

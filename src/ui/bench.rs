@@ -2,9 +2,8 @@
 //! `?synthetic=N` loads N synthetic models beside the bundled ones, and
 //! `codefit_bench_rank(n)` returns the median milliseconds to rank n synthetic models in WASM.
 
-use crate::engine::config::Config;
-use crate::engine::dataset::{BUNDLED, Dataset};
-use crate::engine::{rank, synthetic};
+use crate::engine::dataset::BUNDLED;
+use crate::engine::{Config, Dataset, analyze, synthetic};
 use wasm_bindgen::prelude::*;
 
 /// Installs the enlarged dataset when the URL asks for it; call before the app mounts.
@@ -32,7 +31,7 @@ pub fn codefit_bench_rank(n: u32) -> f64 {
     let mut times = Vec::new();
     for _ in 0..7 {
         let t = super::browser::now_ms();
-        let a = rank::analyze(&ds, &cfg);
+        let a = analyze(&ds, &cfg);
         std::hint::black_box(&a);
         times.push(super::browser::now_ms() - t);
     }

@@ -154,11 +154,11 @@ pub fn measure_from_mark(name: &str) {
 
 /// Today's date from the browser's clock (UTC), for the data's age. A clock that cannot be
 /// read gives the dataset's newest date, so the page never claims stale data it cannot date.
-pub fn today() -> Option<crate::engine::date::Date> {
+pub fn today() -> Option<crate::engine::Date> {
     const MS_PER_DAY: f64 = 86_400_000.0;
     let days = (js_sys::Date::now() / MS_PER_DAY).floor();
     days.is_finite()
-        .then(|| crate::engine::date::Date::from_days_since_epoch(days as i64))
+        .then(|| crate::engine::Date::from_days_since_epoch(days as i64))
         .flatten()
 }
 

@@ -1,10 +1,7 @@
 //! The context every component reads: the one `Config`, the projections of it that panels
 //! memoise on, the engine's `Analysis`, the theme and the notices. `App` provides it once.
 
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::rank::{self, Analysis};
-use crate::engine::url::Notice;
+use crate::engine::{Analysis, Config, Dataset, Notice, analyze};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,7 +31,7 @@ impl Ctx {
         let selected = Memo::new(move |_| cfg.with(|c| c.selected.clone()));
         // An analysis has no cheap equality; it is recomputed only when `ranked` changes.
         let analysis = Memo::new_with_compare(
-            move |_| ranked.with(|c| Arc::new(rank::analyze(Dataset::bundled(), c))),
+            move |_| ranked.with(|c| Arc::new(analyze(Dataset::bundled(), c))),
             |_, _| true,
         );
         Self {

@@ -49,7 +49,7 @@ pub fn LaunchPanel() -> impl IntoView {
             inputs
                 .with(|c| {
                     c.as_ref()
-                        .map(|c| crate::engine::rank::runtime_options(ds, c))
+                        .map(|c| crate::engine::runtime_options::runtime_options(ds, c))
                 })
                 .unwrap_or_default()
         },

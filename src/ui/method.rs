@@ -51,8 +51,7 @@ pub fn MethodPanel() -> impl IntoView {
                 b.cases
             )
         };
-        let name =
-            |r: Option<crate::engine::runtime::Runtime>| r.map_or("all runtimes", |r| r.name());
+        let name = |r: Option<crate::engine::Runtime>| r.map_or("all runtimes", |r| r.name());
         let mut lines: Vec<String> = vec![weights.map_or_else(
             || "Weights vs GGUF file sizes: no cases".to_string(),
             |s| format!("Weights vs published GGUF file sizes: median error {}, 90th percentile {}, worst {} over {} files", pct(s.median_abs), pct(s.p90_abs), pct(s.worst_abs), s.cases),
@@ -97,7 +96,7 @@ pub fn MethodPanel() -> impl IntoView {
         }
         if let (Some(own), Some(all)) = (
             &cal.calibrated_band,
-            cal.decode_band(crate::engine::runtime::Runtime::LlamaCpp),
+            cal.decode_band(crate::engine::Runtime::LlamaCpp),
         ) {
             lines.push(format!("With your own measurement of one model on your hardware, the decode range goes from {} to {} around the estimate to {} to {} (measured on the fixture: a device's other cases predicting each case, {}); it narrows most where one model family dominates what you run.", pct(all.p10), pct(all.p90), pct(own.p10), pct(own.p90), band(own)));
         }

@@ -3,10 +3,9 @@
 
 use crate::engine::dataset::Dataset;
 use crate::engine::export;
-use crate::engine::fit::FitStatus;
 use crate::engine::freshness;
-use crate::engine::rank::{self, Analysis, MAIN_BENCHES, Row, SortKey};
 use crate::engine::units::{format_gb, format_tokens};
+use crate::engine::{Analysis, FitStatus, MAIN_BENCHES, Row, SortKey, headline, sorted_order};
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
@@ -20,7 +19,7 @@ pub fn Headline() -> impl IntoView {
     let age = fresh.label();
     let text = move || {
         ctx.analysis.with(|a| {
-            let mut t = rank::headline(ds, a);
+            let mut t = headline(ds, a);
             if let Some(w) = fresh.warning(&a.scope, ds) {
                 t.push(' ');
                 t.push_str(&w);
@@ -84,7 +83,7 @@ pub fn ResultsTable() -> impl IntoView {
         };
         let selected = ctx.selected.get();
         ctx.analysis.with(|a| {
-            rank::sorted_order(&a.rows, key, desc)
+            sorted_order(&a.rows, key, desc)
                 .into_iter()
                 .take(limit)
                 .filter_map(|i| {

@@ -1,8 +1,9 @@
 //! TierTable: the seed's TL;DR recomputed for its budgets and for the user's own hardware,
 //! with every disagreement shown.
 
-use crate::engine::config::Config;
-use crate::engine::tiers::{self, check_seed_tldr};
+use crate::engine::Config;
+use crate::engine::seed_checks::{self, check_seed_tldr};
+use crate::engine::tiers;
 use crate::ui::ctx::use_ctx;
 use crate::ui::visible::{use_visible, while_visible};
 use leptos::prelude::*;
@@ -51,7 +52,7 @@ pub fn TierTable() -> impl IntoView {
     };
     let own = move || {
         ctx.analysis.with(|a| {
-            let picks = ctx.ranked.with(|cfg| tiers::best_per_bench_in(ds, cfg, a, &crate::engine::rank::MAIN_BENCHES));
+            let picks = ctx.ranked.with(|cfg| tiers::best_per_bench_in(ds, cfg, a, &crate::engine::MAIN_BENCHES));
             let machine = a.machine.describe();
             let usable = a.machine.usable_gb();
             picks
@@ -74,7 +75,7 @@ pub fn TierTable() -> impl IntoView {
     let seed_speeds = move || {
         workload.with(|w| {
             w.iter()
-                .flat_map(|w| tiers::seed_speed_claims(ds, w))
+                .flat_map(|w| seed_checks::seed_speed_claims(ds, w))
                 .map(|c| {
                     let device = ds.device(&c.measurement.device).map_or_else(|| c.measurement.device.clone(), |d| d.name.clone());
                     let engine = c.engine.map_or_else(

@@ -3,9 +3,7 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::rank::Analysis;
+use crate::engine::{Analysis, Config, Dataset};
 use charming::Chart;
 use charming::component::Grid;
 use charming::element::{

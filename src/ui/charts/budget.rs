@@ -3,10 +3,8 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::rank::{Analysis, MAIN_BENCHES};
 use crate::engine::tiers::budget_curve;
+use crate::engine::{Analysis, Config, Dataset, MAIN_BENCHES};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;

@@ -4,10 +4,7 @@
 
 use super::palette::{Palette, axis, item_tooltip, legend};
 use super::view::ChartData;
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::fit::FitStatus;
-use crate::engine::rank::Analysis;
+use crate::engine::{Analysis, Config, Dataset, FitStatus};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;

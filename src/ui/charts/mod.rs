@@ -13,9 +13,7 @@ mod view;
 pub use palette::Palette;
 pub use view::{ChartData, ChartView, Shown};
 
-use crate::engine::config::Config;
-use crate::engine::dataset::Dataset;
-use crate::engine::rank::Analysis;
+use crate::engine::{Analysis, Config, Dataset};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 

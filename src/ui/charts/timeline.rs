@@ -3,10 +3,9 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
-use crate::engine::config::{Config, RankBy};
-use crate::engine::dataset::Dataset;
-use crate::engine::rank::Analysis;
-use crate::engine::tiers::frontier_timeline;
+use crate::engine::config::RankBy;
+use crate::engine::timeline::frontier_timeline;
+use crate::engine::{Analysis, Config, Dataset};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
@@ -22,7 +21,7 @@ fn bench_of(cfg: &Config) -> &str {
 }
 
 /// Which of a point's three leaders a line follows.
-type Pick = fn(&crate::engine::tiers::FrontierPoint) -> &Option<(String, f64)>;
+type Pick = fn(&crate::engine::timeline::FrontierPoint) -> &Option<(String, f64)>;
 
 pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> ChartData {
     let bench = bench_of(cfg);

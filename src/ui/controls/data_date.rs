@@ -24,7 +24,7 @@ pub fn DataDateControl() -> impl IntoView {
             inputs.with(|c| {
                 std::sync::Arc::new(
                     c.as_ref()
-                        .map(|c| crate::engine::tiers::seed_omissions(ds, c))
+                        .map(|c| crate::engine::seed_checks::seed_omissions(ds, c))
                         .unwrap_or_default(),
                 )
             })

@@ -111,8 +111,8 @@ pub fn HardwarePicker() -> impl IntoView {
 
 /// The unified-memory share means nothing once no unified device is left: drop it, so it
 /// neither lingers in the link nor changes answers invisibly.
-fn clear_share_without_unified(c: &mut crate::engine::config::Config) {
-    let ds = crate::engine::dataset::Dataset::bundled();
+fn clear_share_without_unified(c: &mut crate::engine::Config) {
+    let ds = crate::engine::Dataset::bundled();
     let unified = c.hardware.iter().any(|d| match &d.device {
         DeviceRef::Known(id) => ds
             .device(id)

@@ -35,8 +35,8 @@ pub fn RankingControls() -> impl IntoView {
     let is_custom = move || ctx.cfg.with(|c| matches!(c.rank, RankBy::Custom(_)));
     let toggle = move |id: &'static str,
                        label: &'static str,
-                       get: fn(&crate::engine::config::Config) -> bool,
-                       set: fn(&mut crate::engine::config::Config, bool)| {
+                       get: fn(&crate::engine::Config) -> bool,
+                       set: fn(&mut crate::engine::Config, bool)| {
         view! {
             <div class="field check">
                 <input id=id type="checkbox" prop:checked=move || ctx.cfg.with(get)

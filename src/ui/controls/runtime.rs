@@ -2,8 +2,8 @@
 //! calibration with a speed the user measured.
 
 use super::field::ParsedField;
+use crate::engine::Runtime;
 use crate::engine::config::{self, MAX_CALIBRATION_TOK_S};
-use crate::engine::runtime::Runtime;
 use crate::engine::units::{format_tokens, parse_tokens};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;

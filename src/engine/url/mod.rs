@@ -1,11 +1,12 @@
 //! `Config` <-> query string. Versioned (`v=1`), short readable keys, defaults omitted.
 //!
 //! Decoding is total: any string yields a valid `Config` plus notices naming every key that
-//! was unknown, invalid or clamped. It never panics (fuzzed in `tests/url_props.rs`).
+//! was unknown, invalid or clamped. It never panics (fuzzed in `tests/url_props.rs`). The
+//! device lists of `hw` and `cmp` have their own codec in `devices`.
 
-use super::config::{
-    self, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy, preset_devices,
-};
+mod devices;
+
+use super::config::{self, Config, DataDate, QuantChoice, RankBy};
 use super::dataset::Dataset;
 use super::date::Date;
 use super::runtime::Runtime;
@@ -41,25 +42,27 @@ fn notice(key: &str, message: impl Into<String>) -> Notice {
 
 /// Decodes `%XX` and `+`; invalid escapes are kept literally.
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
+    let mut out = Vec::with_capacity(text.len());
+    let mut rest = text.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        rest = tail;
+        match b {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
+            b'%' => {
+                let escaped = tail
+                    .get(..2)
+                    .and_then(|hex| std::str::from_utf8(hex).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match escaped {
+                    Some(byte) => {
+                        out.push(byte);
+                        rest = tail.get(2..).unwrap_or_default();
                     }
                     None => out.push(b'%'),
                 }
             }
             b => out.push(b),
         }
-        i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
 }
@@ -90,160 +93,6 @@ fn bench_from_key<'a>(dataset: &'a Dataset, key: &str) -> Option<&'a str> {
         .find(|(k, _)| *k == key)
         .map_or(key, |(_, b)| *b);
     dataset.benchmark(id).map(|b| b.id.as_str())
-}
-
-fn encode_devices(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
-    if let Some(p) = dataset
-        .presets
-        .iter()
-        .find(|p| preset_devices(p) == devices)
-    {
-        return p.id.clone();
-    }
-    devices
-        .iter()
-        .map(|d| {
-            let base = match &d.device {
-                DeviceRef::Known(id) => id.clone(),
-                DeviceRef::Custom {
-                    memory_gb,
-                    bandwidth_gb_s,
-                    unified,
-                } => {
-                    format!(
-                        "custom:{memory_gb}:{bandwidth_gb_s}:{}",
-                        if *unified { "u" } else { "d" }
-                    )
-                }
-            };
-            let counted = if d.count > 1 {
-                format!("{base}*{}", d.count)
-            } else {
-                base
-            };
-            match d.reserved_gb {
-                Some(r) => format!("{counted}~{}", fmt_num(r)),
-                None => counted,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
-fn decode_devices(
-    dataset: &Dataset,
-    value: &str,
-    notices: &mut Vec<Notice>,
-) -> Option<Vec<DeviceChoice>> {
-    if let Some(p) = dataset.preset(value) {
-        return Some(preset_devices(p));
-    }
-    let mut out = Vec::new();
-    for part in value.split(',').filter(|p| !p.is_empty()) {
-        if out.len() >= config::MAX_DEVICE_ROWS {
-            notices.push(notice(
-                "hw",
-                format!(
-                    "only the first {} device rows are kept",
-                    config::MAX_DEVICE_ROWS
-                ),
-            ));
-            break;
-        }
-        // `device*count~reserved`: GB already in use on each device of the row.
-        let (part, reserved_gb) = match part.rsplit_once('~') {
-            Some((p, r)) => match r.parse::<f64>().ok().filter(|v| v.is_finite()) {
-                Some(v) => {
-                    let c = config::clamp_f64(v, 0.0, config::MAX_RESERVED_GB, 0.0);
-                    if c != v {
-                        notices.push(notice("hw", format!("reserved memory clamped to {c} GB")));
-                    }
-                    (p, Some(c))
-                }
-                None => {
-                    notices.push(notice(
-                        "hw",
-                        format!("“{r}” is not a reserved amount in GB; using the default"),
-                    ));
-                    (p, None)
-                }
-            },
-            None => (part, None),
-        };
-        let (name, count) = match part.rsplit_once('*') {
-            Some((n, c)) => match c.parse::<u32>() {
-                Ok(c) if (1..=config::MAX_DEVICE_COUNT).contains(&c) => (n, c),
-                Ok(c) if c > config::MAX_DEVICE_COUNT => {
-                    notices.push(notice(
-                        "hw",
-                        format!("device count {c} clamped to {}", config::MAX_DEVICE_COUNT),
-                    ));
-                    (n, config::MAX_DEVICE_COUNT)
-                }
-                _ => {
-                    notices.push(notice(
-                        "hw",
-                        format!("“{c}” is not a device count; using 1"),
-                    ));
-                    (n, 1)
-                }
-            },
-            None => (part, 1),
-        };
-        let device = if let Some(rest) = name.strip_prefix("custom:") {
-            let fields: Vec<&str> = rest.split(':').collect();
-            let memory = fields
-                .first()
-                .and_then(|f| f.parse::<f64>().ok())
-                .filter(|v| v.is_finite());
-            let bandwidth = fields
-                .get(1)
-                .and_then(|f| f.parse::<f64>().ok())
-                .filter(|v| v.is_finite());
-            let unified = fields.get(2) == Some(&"u");
-            match (memory, bandwidth) {
-                (Some(m), Some(b)) => {
-                    let mc =
-                        config::clamp_f64(m, config::MIN_MEMORY_GB, config::MAX_MEMORY_GB, 24.0);
-                    let bc = config::clamp_f64(
-                        b,
-                        config::MIN_BANDWIDTH_GB_S,
-                        config::MAX_BANDWIDTH_GB_S,
-                        500.0,
-                    );
-                    if mc != m || bc != b {
-                        notices.push(notice(
-                            "hw",
-                            "custom device figures clamped to a sane range",
-                        ));
-                    }
-                    DeviceRef::Custom {
-                        memory_gb: mc,
-                        bandwidth_gb_s: bc,
-                        unified,
-                    }
-                }
-                _ => {
-                    notices.push(notice(
-                        "hw",
-                        format!("custom device “{name}” needs memory and bandwidth"),
-                    ));
-                    continue;
-                }
-            }
-        } else if dataset.device(name).is_some() {
-            DeviceRef::Known(name.to_string())
-        } else {
-            notices.push(notice("hw", format!("unknown device “{name}”")));
-            continue;
-        };
-        out.push(DeviceChoice {
-            device,
-            count,
-            reserved_gb,
-        });
-    }
-    (!out.is_empty()).then_some(out)
 }
 
 fn encode_rank(rank: &RankBy) -> String {
@@ -285,7 +134,7 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     let mut parts = vec![format!("v={URL_VERSION}")];
     let mut push = |k: &str, v: String| parts.push(format!("{k}={}", percent_encode(&v)));
     if cfg.hardware != d.hardware {
-        push("hw", encode_devices(dataset, &cfg.hardware));
+        push("hw", devices::encode(dataset, &cfg.hardware));
     }
     if cfg.ram_gb != d.ram_gb {
         push("ram", fmt_num(cfg.ram_gb));
@@ -334,8 +183,8 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     if let Some((model, tok_s)) = &cfg.calibration {
         push("cal", format!("{model}:{}", fmt_num(*tok_s)));
     }
-    if let Some(devices) = &cfg.compare {
-        push("cmp", encode_devices(dataset, devices));
+    if let Some(compare) = &cfg.compare {
+        push("cmp", devices::encode(dataset, compare));
     }
     if cfg.full_precision != d.full_precision {
         push("fp16", if cfg.full_precision { "1" } else { "0" }.into());
@@ -419,8 +268,8 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     ));
                 }
             }
-            "hw" => match decode_devices(dataset, value, &mut notices) {
-                Some(devices) => cfg.hardware = devices,
+            "hw" => match devices::decode(dataset, value, &mut notices) {
+                Some(rows) => cfg.hardware = rows,
                 None if notices.iter().any(|n| n.key == "hw") => {}
                 None => notices.push(bad("hardware")),
             },
@@ -541,13 +390,13 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
             }
             "cmp" => {
                 let before = notices.len();
-                let decoded = decode_devices(dataset, value, &mut notices);
+                let decoded = devices::decode(dataset, value, &mut notices);
                 // The device decoder names its notices "hw": these are about the comparison.
                 for n in notices.iter_mut().skip(before) {
                     n.key = "cmp".into();
                 }
                 match decoded {
-                    Some(devices) => cfg.compare = Some(devices),
+                    Some(rows) => cfg.compare = Some(rows),
                     None if notices.len() > before => {}
                     None => notices.push(bad("comparison hardware")),
                 }
