@@ -19,6 +19,13 @@ use crate::engine::url::{self, Notice};
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The commit the page was built from (short hash): scripts/env.sh sets `CODEFIT_COMMIT` from
+/// git for every build; "unknown" when the build ran outside a git checkout.
+const COMMIT: &str = match option_env!("CODEFIT_COMMIT") {
+    Some(c) if !c.is_empty() => c,
+    _ => "unknown",
+};
+
 /// What every component may read: the one source of truth and what derives from it.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -188,6 +195,9 @@ pub fn App() -> impl IntoView {
                 <p>
                     "Data: the seed document “Coding Model Quality Benchmarks” (2026-02-18) and the sources linked beside each figure. "
                     "Speeds are ceilings, memory figures are estimates; see “How this is computed”."
+                </p>
+                <p id="build-info">
+                    {format!("codefit {} (commit {COMMIT}) · data as of {}", env!("CARGO_PKG_VERSION"), ds.newest_date())}
                 </p>
             </footer>
         </div>
