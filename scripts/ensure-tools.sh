@@ -6,11 +6,21 @@
 #   trunk 0.21.14            cargo install --locked   (~20 min cold on 2 cores)
 #   wasm-bindgen-cli         cargo install, exactly Cargo.lock's wasm-bindgen version
 #                            (without --locked: a locked dependency of it is not served)
-#   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
 #   node_modules             npm ci: echarts, esbuild, binaryen (wasm-opt 132), playwright-core
+#   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
+#
+#   scripts/ensure-tools.sh           everything (scripts/test.sh, scripts/serve.sh)
+#   scripts/ensure-tools.sh --build   only what scripts/build.sh needs (the Pages workflow)
 #
 # Scripts that need the tools on PATH source scripts/env.sh afterwards.
 set -euo pipefail
+
+BUILD_ONLY=0
+case "${1:-}" in
+  "") ;;
+  --build) BUILD_ONLY=1 ;;
+  *) echo "usage: scripts/ensure-tools.sh [--build]" >&2; exit 2 ;;
+esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -61,14 +71,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# --- Chromium for the e2e suite, brotli for size figures -----------------------------------
-if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
-  log "installing chromium, chromium-driver, brotli (apt)"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver brotli
-fi
-
 # --- Node packages -------------------------------------------------------------------------
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   log "node >= $NODE_MAJOR_MIN and npm are required (this machine kind ships them)"
@@ -82,10 +84,28 @@ fi
 # npm writes node_modules/.package-lock.json on every install: missing or older than
 # package-lock.json means node_modules is absent, partial or stale.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci"
-  npm ci --no-audit --no-fund
+  if [ -L node_modules ]; then
+    # npm ci empties node_modules through the link, i.e. the other checkout's packages.
+    log "node_modules is a symlink ($(readlink node_modules)) and looks stale: not running npm ci through it;"
+    log "remove the link (npm ci then installs here) or run npm ci where it points"
+  else
+    log "npm ci"
+    npm ci --no-audit --no-fund
+  fi
 fi
 if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
   log "node_modules/.bin/wasm-opt is not binaryen 132; check package.json"
   exit 1
+fi
+
+if [ "$BUILD_ONLY" = 1 ]; then
+  exit 0
+fi
+
+# --- Chromium for the e2e suite, brotli for size figures -----------------------------------
+if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
+  log "installing chromium, chromium-driver, brotli (apt)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver brotli
 fi
