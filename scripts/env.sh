@@ -17,3 +17,6 @@ if [ -z "${CODEFIT_COMMIT:-}" ]; then
   CODEFIT_COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || true)"
   if [ -n "$CODEFIT_COMMIT" ]; then export CODEFIT_COMMIT; else unset CODEFIT_COMMIT; fi
 fi
+
+# actionlint, installed by scripts/ensure-tools.sh into the git-ignored .tools/venv.
+ACTIONLINT="$ROOT/.tools/venv/bin/actionlint"
