@@ -48,7 +48,6 @@ export const MIME_TYPES = {
 /** Types worth compressing (images other than SVG and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.webmanifest', '.svg', '.txt']);
 
-
 /** Compressed bodies, keyed by file path + size + mtime + encoding (shared by servers in a process). */
 const compressedCache = new Map();
 
