@@ -265,7 +265,7 @@ function machine() {
   try {
     commit = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
     // Only what goes into the builds counts (not this script, the README, ...).
-    const built = ['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'benches', 'scripts/post-build.mjs', 'scripts/build-echarts.mjs'];
+    const built = ['src', 'style', 'public', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'benches', 'scripts/post-build.mjs', 'scripts/headers.mjs', 'scripts/build-echarts.mjs'];
     const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', ...built], { encoding: 'utf8' }).trim();
     if (dirty) commit += ' + uncommitted changes';
   } catch {}

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import vm from 'node:vm';
+import { HOST_FILES } from '../scripts/headers.mjs';
 import { DIST, distFiles } from './harness.mjs';
 
 const read = (name) => readFileSync(join(DIST, name), 'utf8');
@@ -73,7 +74,7 @@ describe('dist/', () => {
     assert.deepEqual(policy['base-uri'], ["'self'"]);
     assert.deepEqual(policy['form-action'], ["'none'"]);
     // Stylesheets and <style> elements only from files; style ATTRIBUTES are allowed for
-    // ECharts' HTML tooltips (see the CSP note in scripts/post-build.mjs).
+    // ECharts' HTML tooltips (see the CSP note in scripts/headers.mjs).
     assert.deepEqual(policy['style-src'], ["'self'"]);
     assert.equal(policy['style-src-elem'], undefined, 'style-src-elem would override style-src');
     for (const [name, values] of Object.entries(policy)) {
@@ -91,7 +92,8 @@ describe('dist/', () => {
     assert.ok(block, 'sw.js has no generated BUILD block');
     const build = JSON.parse(block[1]);
     assert.match(build.version, /^[0-9a-f]{16}$/);
-    const expected = distFiles().filter((f) => f !== 'sw.js');
+    // Not itself, and not the host's files (`_headers`: read by the host, never served).
+    const expected = distFiles().filter((f) => f !== 'sw.js' && !HOST_FILES.includes(f));
     assert.deepEqual(build.files.map((f) => f.url), expected);
     for (const { url, sha256 } of build.files) {
       const actual = createHash('sha256').update(readFileSync(join(DIST, url))).digest('hex');

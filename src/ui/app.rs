@@ -17,6 +17,12 @@ use crate::engine::config::Config;
 use crate::engine::dataset::Dataset;
 use crate::engine::url::{self, Notice};
 use leptos::prelude::*;
+/// The commit the page was built from (short hash): scripts/env.sh sets `CODEFIT_COMMIT` from
+/// git for every build; "unknown" when the build ran outside a git checkout.
+const COMMIT: &str = match option_env!("CODEFIT_COMMIT") {
+    Some(c) if !c.is_empty() => c,
+    _ => "unknown",
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ThemeChoice {
@@ -163,6 +169,9 @@ pub fn App() -> impl IntoView {
                 <p>
                     "Data: the seed document “Coding Model Quality Benchmarks” (2026-02-18) and the sources linked beside each figure. "
                     "Speeds are ceilings, memory figures are estimates; see “How this is computed”."
+                </p>
+                <p id="build-info">
+                    {format!("codefit {} (commit {COMMIT}) · data as of {}", env!("CARGO_PKG_VERSION"), ds.newest_date())}
                 </p>
             </footer>
         </div>
