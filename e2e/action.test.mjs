@@ -81,6 +81,8 @@ describe('per-device breakdown', () => {
 describe('compare two setups', () => {
   test('96 GB against PRO 6000 + 5090 in the seed snapshot', async () => {
     await withApp('?asof=seed', async (page) => {
+      // Panels below the first viewport compute only once they are on screen.
+      await page.locator('#compare').scrollIntoViewIfNeeded();
       await page.selectOption('#compare-preset', 'pro6000-5090');
       const table = page.locator('#compare-table');
       await eventually(async () => assert.ok((await table.locator('tbody tr').count()) >= 4));
@@ -97,6 +99,7 @@ describe('compare two setups', () => {
   test('a shared comparison link opens the comparison', async () => {
     await withApp('?asof=seed&cmp=pro6000x2', async (page) => {
       assert.equal(await page.locator('#compare-preset').inputValue(), 'pro6000x2');
+      await page.locator('#compare').scrollIntoViewIfNeeded();
       await eventually(async () => assert.match(await page.locator('#compare-table').innerText(), /MiniMax-M2\.5 80\.2/));
     });
   });
@@ -182,6 +185,7 @@ describe('data as of', () => {
     await withApp('', async (page) => {
       // All 38 figures of the seed's four tables, each beside the engine's rank and memory.
       const rows = page.locator('#seed-figures tbody tr');
+      await page.locator('#seed-figures').scrollIntoViewIfNeeded();
       await eventually(async () => assert.equal(await rows.count(), 38));
       const text = await page.locator('#seed-figures').innerText();
       assert.match(text, /LiveCodeBench v5/);
@@ -222,8 +226,9 @@ describe('data as of', () => {
 describe('what the page says about runtimes, the seed and its own accuracy', () => {
   test('each runtime on PRO 6000 + 5090: llama.cpp splits layers, vLLM is bound by the smaller card', async () => {
     await withApp('?asof=seed&hw=pro6000-5090', async (page) => {
+      await page.locator('#runtime-options').scrollIntoViewIfNeeded();
+      await eventually(async () => assert.equal(await page.locator('#runtime-options tbody tr').count(), 4));
       const rows = await page.locator('#runtime-options tbody tr').allInnerTexts();
-      assert.equal(rows.length, 4);
       assert.match(rows[0], /^llama\.cpp\s+126 GB on 2\s+MiniMax-M2\.5 at q2_k \(80\.2\)/);
       assert.match(rows[1], /^vLLM\s+111 GB on 2\s+Qwen3-Coder-Next at nvfp4 \(70\.6\)\s+every layer sharded equally: the smallest card bounds it/);
       assert.match(rows[3], /^MLX\s+—\s+nothing fits\s+MLX does not run on this hardware/);
@@ -232,8 +237,9 @@ describe('what the page says about runtimes, the seed and its own accuracy', () 
 
   test("the seed's 69 and 134 tok/s appear beside the engine's estimates", async () => {
     await withApp('', async (page) => {
+      await page.locator('#seed-speeds').scrollIntoViewIfNeeded();
+      await eventually(async () => assert.equal(await page.locator('#seed-speeds li').count(), 2));
       const items = await page.locator('#seed-speeds li').allInnerTexts();
-      assert.equal(items.length, 2);
       assert.ok(items.some((t) => /^Seed: 69 tok\/s on Apple Mac Studio M3 Ultra 256 GB .*Qwen3\.5-397B-A17B/.test(t)));
       assert.ok(items.some((t) => /^Seed: 134 tok\/s on NVIDIA RTX PRO 6000 Blackwell .*Qwen3-Coder-Next/.test(t)));
     });
@@ -241,6 +247,8 @@ describe('what the page says about runtimes, the seed and its own accuracy', () 
 
   test('models the seed left out, and what they change on a 24 GB card', async () => {
     await withApp('?hw=rtx4090', async (page) => {
+      await page.locator('#seed-omissions').scrollIntoViewIfNeeded();
+      await eventually(async () => assert.match(await page.locator('#seed-omissions').innerText(), /SWE-V:/));
       const note = await page.locator('#seed-omissions').innerText();
       assert.match(note, /^\d+ models published by 2026-02-18 are not in the seed snapshot\./);
       assert.match(note, /SWE-V: Devstral Small 2 instead of Qwen3-Coder-30B-A3B/);

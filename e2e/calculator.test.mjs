@@ -635,7 +635,8 @@ describe('tiers and method', () => {
   test('the seed tier table: three disagreements; your budget has four rows', async () => {
     await withApp('', async (page) => {
       const rows = page.locator('table#tiers tbody tr');
-      assert.equal(await rows.count(), 5);
+      await page.locator('table#tiers').scrollIntoViewIfNeeded();
+      await eventually(async () => assert.equal(await rows.count(), 5));
       const tiers = await rows.evaluateAll((trs) => trs.map((tr) => ({
         label: tr.querySelector('th').textContent,
         disagree: tr.classList.contains('disagree'),

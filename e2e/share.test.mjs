@@ -202,7 +202,8 @@ describe('a shared link', () => {
       // Still working.
       await page.selectOption('#preset', 'pro6000x2');
       await eventually(async () => assert.match(await headline(page), /2× NVIDIA RTX PRO 6000/));
-      assert.equal(params(page).get('hw'), 'pro6000x2');
+      // The URL is written once the change is painted.
+      await eventually(() => assert.equal(params(page).get('hw'), 'pro6000x2'));
       assert.deepEqual(dialogs, []);
       await assertClean(page);
     } finally {

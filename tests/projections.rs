@@ -97,7 +97,10 @@ fn the_seed_omissions_read_only_their_projection() {
     for cfg in variants(ds) {
         assert_eq!(
             format!("{:?}", seed_checks::seed_omissions(ds, &cfg)),
-            format!("{:?}", seed_checks::seed_omissions(ds, &cfg.omission_inputs())),
+            format!(
+                "{:?}",
+                seed_checks::seed_omissions(ds, &cfg.omission_inputs())
+            ),
             "omissions differ on their projection for {cfg:?}"
         );
     }

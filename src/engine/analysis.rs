@@ -169,16 +169,30 @@ pub fn effective_quant<'a>(
     (Some(format), None)
 }
 
-/// Builds one row (fit, scores, value, speed, largest context) for a model.
-pub fn row_for<'a>(
+/// What every row of one analysis shares: found once, read by [`row_for`] for each model.
+#[derive(Clone, Copy)]
+struct Setting<'a, 'c> {
     dataset: &'a Dataset,
-    cfg: &Config,
+    cfg: &'c Config,
     scope: Scope,
-    machine: &Machine,
-    workload: &Workload,
-    fixed: Option<&super::dataset::WeightFormat>,
-    model: &'a Model,
-) -> Row<'a> {
+    machine: &'c Machine,
+    workload: &'c Workload,
+    fixed: Option<&'a super::dataset::WeightFormat>,
+    /// The published measurements taken on this machine.
+    here: &'c [&'a super::dataset::Measurement],
+}
+
+/// Builds one row (fit, scores, value, speed, largest context) for a model.
+fn row_for<'a>(setting: Setting<'a, '_>, model: &'a Model) -> Row<'a> {
+    let Setting {
+        dataset,
+        cfg,
+        scope,
+        machine,
+        workload,
+        fixed,
+        here,
+    } = setting;
     let rank::ModelScores {
         picks,
         value: raw_value,
@@ -234,7 +248,7 @@ pub fn row_for<'a>(
         decode_est_tok_s: None,
         ttft_s: ttft,
         measured: if model.open_weight {
-            speed::measurements_for(dataset, model, machine)
+            speed::of_model(here, model)
         } else {
             Vec::new()
         },
@@ -265,11 +279,22 @@ pub fn analyze<'a>(dataset: &'a Dataset, cfg: &Config) -> Analysis<'a> {
     // The fixed format (or its refusal) is the machine's, not a model's: decided once.
     let (fixed, quant_refusal) = effective_quant(dataset, cfg, &machine);
     let workload = memory::workload_of(dataset, cfg);
+    // The measurements taken on this machine, found once for every row.
+    let here = speed::measurements_here(dataset, &machine);
+    let setting = Setting {
+        dataset,
+        cfg,
+        scope,
+        machine: &machine,
+        workload: &workload,
+        fixed,
+        here: &here,
+    };
     let mut rows: Vec<Row<'a>> = dataset
         .models
         .iter()
         .filter(|m| scope.includes_model(m))
-        .map(|m| row_for(dataset, cfg, scope, &machine, &workload, fixed, m))
+        .map(|m| row_for(setting, m))
         .collect();
     let leader = |open: bool| {
         rank::leader(

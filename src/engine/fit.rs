@@ -270,8 +270,19 @@ pub fn candidate_formats<'a>(
         machine.runtime.supports_format(f, all_blackwell) && (!f.checkpoint_only || f.id == native)
     };
     let size = |f: &WeightFormat| memory::weights_gb(facts.params, facts.arch, f, machine.runtime);
+    // Each format's loadability and size, once: the rules below read them several times.
+    let known: Vec<(&'a WeightFormat, Option<f64>)> = dataset
+        .weight_formats
+        .iter()
+        .map(|f| (f, loadable(f).then(|| size(f))))
+        .collect();
     let native_format = dataset.weight_format(native);
-    let native_gb = native_format.map_or(f64::INFINITY, size);
+    let native_gb = known
+        .iter()
+        .find(|(f, _)| f.id == native)
+        .and_then(|(_, gb)| *gb)
+        .or_else(|| native_format.map(size))
+        .unwrap_or(f64::INFINITY);
     let native_loadable = native_format.is_some_and(loadable);
     // Another format must save at least [`MIN_SAVING`]: re-quantizing to the same size (AWQ
     // INT4 over gpt-oss's MXFP4 saves 0.8%) or wider buys nothing.
@@ -286,27 +297,24 @@ pub fn candidate_formats<'a>(
                 && f.quantizes.contains(&g)
         })
     };
-    let smaller = |f: &WeightFormat| {
-        f.id != native && size(f) < native_gb * (1.0 - MIN_SAVING) && !requantizes_sideways(f)
+    // A loadable format (its size known) that saves enough without re-quantizing sideways.
+    let smaller = |f: &WeightFormat, gb: f64| {
+        f.id != native && gb < native_gb * (1.0 - MIN_SAVING) && !requantizes_sideways(f)
     };
-    let any_smaller = dataset
-        .weight_formats
+    let sizes: Vec<(&'a WeightFormat, bool)> = known
         .iter()
-        .any(|f| loadable(f) && smaller(f));
+        .map(|&(f, gb)| (f, gb.is_some_and(|gb| smaller(f, gb))))
+        .collect();
+    let any_smaller = sizes.iter().any(|(_, ok)| *ok);
     let fallback = (!native_loadable && !any_smaller)
         .then(|| {
-            dataset
-                .weight_formats
+            known
                 .iter()
-                .filter(|f| loadable(f))
-                .min_by(|a, b| size(a).total_cmp(&size(b)))
+                .filter_map(|&(f, gb)| gb.map(|gb| (f, gb)))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(f, _)| f)
         })
         .flatten();
-    let sizes: Vec<(&'a WeightFormat, bool)> = dataset
-        .weight_formats
-        .iter()
-        .map(|f| (f, loadable(f) && smaller(f)))
-        .collect();
     let mut order: Vec<&'a WeightFormat> = native_format
         .filter(|_| native_loadable)
         .into_iter()

@@ -180,6 +180,12 @@ pub fn measurements_for<'a>(
     model: &Model,
     machine: &Machine,
 ) -> Vec<&'a Measurement> {
+    of_model(&measurements_here(dataset, machine), model)
+}
+
+/// The published measurements taken on exactly this machine (same device, same count), any
+/// model: found once per analysis, then split by model with [`of_model`].
+pub fn measurements_here<'a>(dataset: &'a Dataset, machine: &Machine) -> Vec<&'a Measurement> {
     let Some(first) = machine.units.first() else {
         return Vec::new();
     };
@@ -189,10 +195,18 @@ pub fn measurements_for<'a>(
         .iter()
         .filter(|m| {
             same_devices
+                && m.model.is_some()
                 && m.device == first.id
                 && m.count as usize == machine.units.len()
-                && m.model.as_deref() == Some(model.id.as_str())
         })
+        .collect()
+}
+
+/// The measurements of `model` among those taken here.
+pub fn of_model<'a>(here: &[&'a Measurement], model: &Model) -> Vec<&'a Measurement> {
+    here.iter()
+        .copied()
+        .filter(|m| m.model.as_deref() == Some(model.id.as_str()))
         .collect()
 }
 

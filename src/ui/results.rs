@@ -9,6 +9,7 @@ use crate::engine::{Analysis, FitStatus, MAIN_BENCHES, Row, SortKey, headline, s
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[component]
 pub fn Headline() -> impl IntoView {
@@ -94,6 +95,19 @@ pub fn ResultsTable() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The keyed list follows the order of the ids; each row reads its own values from `rows`
+    // through a memo, so a row whose values did not change does nothing and a changed row
+    // updates its text in place.
+    let order =
+        Memo::new(move |_| rows.with(|rs| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    let positions = Memo::new(move |_| {
+        order.with(|ids| {
+            ids.iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect::<HashMap<_, _>>()
+        })
+    });
     let export_csv = move |_| {
         ctx.analysis
             .with(|a| browser::download_text("codefit.csv", "text/csv", &export::to_csv(ds, a)))
@@ -132,8 +146,8 @@ pub fn ResultsTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() let:row>
-                            <ResultRow row/>
+                        <For each=move || order.get() key=|id| id.clone() let:id>
+                            <ResultRow id rows positions/>
                         </For>
                     </tbody>
                 </table>
@@ -148,7 +162,7 @@ pub fn ResultsTable() -> impl IntoView {
 }
 
 /// One score cell: the figure, its source and provenance.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct ScoreCell {
     shown: String,
     source: String,
@@ -159,7 +173,7 @@ struct ScoreCell {
 
 /// One table row as the page shows it: every value already formatted. Equal values mean an
 /// unchanged row, which the keyed list keeps as it is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct RowView {
     id: String,
     name: String,
@@ -361,66 +375,60 @@ fn row_view(
     }
 }
 
-/// One row of the ranked table; clicking the model's name selects it everywhere.
+/// One row of the ranked table, for the model `id`: its values come from `rows` through a
+/// memo, so only what changed is patched. Clicking the model's name selects it everywhere.
 #[component]
-fn ResultRow(row: RowView) -> impl IntoView {
+fn ResultRow(
+    id: String,
+    rows: Memo<Vec<RowView>>,
+    positions: Memo<HashMap<String, usize>>,
+) -> impl IntoView {
     let ctx = use_ctx();
-    let RowView {
-        id,
-        name,
-        kind,
-        selected,
-        badge_class,
-        badge,
-        tight,
-        fit_detail,
-        rank,
-        value,
-        format,
-        memory,
-        capped,
-        speed,
-        measured,
-        ttft,
-        max_context,
-        scores,
-        gaps,
-    } = row;
+    let key = id.clone();
+    let row = Memo::new(move |_| {
+        positions.with(|p| {
+            p.get(&key)
+                .and_then(|&i| rows.with(|rs| rs.get(i).cloned()))
+        })
+    });
+    let text = move |f: fn(&RowView) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
+    let flag = move |f: fn(&RowView) -> bool| move || row.with(|r| r.as_ref().is_some_and(f));
+    let measured = Memo::new(move |_| {
+        row.with(|r| r.as_ref().map(|r| r.measured.clone()).unwrap_or_default())
+    });
+    let scores =
+        Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.scores.clone()).unwrap_or_default()));
+    let badge_class = move || row.with(|r| r.as_ref().map_or("", |r| r.badge_class));
     let select_id = id.clone();
-    let measured = measured
-        .into_iter()
-        .map(|(label, source, title)| {
-            view! { <a class="measured" href=source target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
-        })
-        .collect_view();
-    let scores = scores
-        .into_iter()
-        .map(|cell| match cell {
-            Some(c) => view! {
-                <td class="num"><a href=c.source target="_blank" rel="noopener noreferrer" title=c.title>{c.shown}</a>
-                    {c.weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
-                    <span class=c.provenance aria-hidden="true"></span></td>
-            }
-            .into_any(),
-            None => view! { <td class="num muted">"—"</td> }.into_any(),
-        })
-        .collect_view();
     view! {
-        <tr data-model=id class:selected=selected class=format!("row-{badge_class}") aria-selected=if selected { "true" } else { "false" }>
-            <td class="num">{rank}</td>
+        <tr data-model=id class:selected=flag(|r| r.selected) class=move || format!("row-{}", badge_class())
+            aria-selected=move || if flag(|r| r.selected)() { "true" } else { "false" }>
+            <td class="num">{text(|r| r.rank.clone())}</td>
             <th scope="row">
-                <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{name}</button>
-                <small class="kind">{kind}</small>
+                <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{text(|r| r.name.clone())}</button>
+                <small class="kind">{text(|r| r.kind.clone())}</small>
             </th>
-            <td class="num value">{value}</td>
-            <td><span class=format!("badge {badge_class}") class:tight=tight>{badge}</span><small>{fit_detail}</small></td>
-            <td>{format}</td>
-            <td class="num">{memory}{capped.then_some(" (context capped at model max)")}</td>
-            <td class="num">{speed}{measured}</td>
-            <td class="num">{ttft}</td>
-            <td class="num">{max_context}</td>
-            {scores}
-            <td class="num">{gaps}</td>
+            <td class="num value">{text(|r| r.value.clone())}</td>
+            <td><span class=move || format!("badge {}", badge_class()) class:tight=flag(|r| r.tight)>{move || row.with(|r| r.as_ref().map_or("", |r| r.badge))}</span><small>{text(|r| r.fit_detail.clone())}</small></td>
+            <td>{text(|r| r.format.clone())}</td>
+            <td class="num">{text(|r| r.memory.clone())}{move || flag(|r| r.capped)().then_some(" (context capped at model max)")}</td>
+            <td class="num">{text(|r| r.speed.clone())}{move || measured.get().into_iter().map(|(label, source, title)| {
+                view! { <a class="measured" href=source target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
+            }).collect_view()}</td>
+            <td class="num">{text(|r| r.ttft.clone())}</td>
+            <td class="num">{text(|r| r.max_context.clone())}</td>
+            {move || scores.get().into_iter().map(|cell| match cell {
+                Some(c) => view! {
+                    <td class="num"><a href=c.source target="_blank" rel="noopener noreferrer" title=c.title>{c.shown}</a>
+                        {c.weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
+                        <span class=c.provenance aria-hidden="true"></span></td>
+                }
+                .into_any(),
+                None => view! { <td class="num muted">"—"</td> }.into_any(),
+            }).collect_view()}
+            <td class="num">{text(|r| r.gaps.clone())}</td>
         </tr>
     }
 }

@@ -22,11 +22,8 @@ pub fn DataDateControl() -> impl IntoView {
     let omissions = Memo::new_with_compare(
         move |_| {
             inputs.with(|c| {
-                std::sync::Arc::new(
-                    c.as_ref()
-                        .map(|c| crate::engine::seed_checks::seed_omissions(ds, c))
-                        .unwrap_or_default(),
-                )
+                c.as_ref()
+                    .map(|c| std::sync::Arc::new(crate::engine::seed_checks::seed_omissions(ds, c)))
             })
         },
         |_, _| true,
@@ -69,7 +66,8 @@ pub fn DataDateControl() -> impl IntoView {
                 </select>
             </div>
             <p id="seed-omissions" class="hint" node_ref=line>{move || {
-                let o = omissions.get();
+                // Empty until the line has been on screen once.
+                let Some(o) = omissions.get() else { return String::new() };
                 let (left_out, changed) = (&o.0, &o.1);
                 let name = |id: Option<&str>| id.and_then(|i| ds.model(i)).map_or_else(|| "nothing".to_string(), |m| m.name.clone());
                 let changes: Vec<String> = changed
