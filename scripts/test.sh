@@ -18,6 +18,16 @@ source "$ROOT/scripts/env.sh"
 step "actionlint .github/workflows/*.yml"
 "$ACTIONLINT" -shellcheck= -pyflakes= .github/workflows/*.yml
 
+# The lints: formatting, and clippy natively and for the wasm target (the only way the UI,
+# which compiles for wasm32 only, is linted). Cargo.toml's [lints] table denies unwrap,
+# expect and unchecked indexing in the engine outside tests.
+step "cargo fmt --check"
+cargo fmt --check
+step "cargo clippy --all-targets (native) -D warnings"
+cargo clippy --all-targets -- -D warnings
+step "cargo clippy --target wasm32-unknown-unknown -D warnings"
+cargo clippy --target wasm32-unknown-unknown -- -D warnings
+
 step "cargo test (native)"
 cargo test
 
