@@ -166,6 +166,63 @@ impl Config {
     }
 }
 
+/// The weights "Custom weights" starts from (SWE-bench Verified, LiveCodeBench v6, Aider
+/// Polyglot, 16x): agentic repository work first, as the default profile does.
+pub const DEFAULT_CUSTOM_WEIGHTS: [u8; 4] = [5, 2, 2, 1];
+
+impl RankBy {
+    /// The ranking a choice in the "Rank by" list stands for (`bench:<id>`, `profile:<id>`,
+    /// `custom`); `None` for an id the dataset or the profiles do not know.
+    pub fn from_choice(dataset: &super::dataset::Dataset, choice: &str) -> Option<RankBy> {
+        if let Some(id) = choice.strip_prefix("bench:") {
+            dataset.benchmark(id).map(|b| RankBy::Bench(b.id.clone()))
+        } else if let Some(id) = choice.strip_prefix("profile:") {
+            super::rank::PROFILES
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| RankBy::Profile(p.id.to_string()))
+        } else {
+            (choice == "custom").then_some(RankBy::Custom(DEFAULT_CUSTOM_WEIGHTS))
+        }
+    }
+
+    /// The list value of this ranking (the inverse of [`RankBy::from_choice`]).
+    pub fn choice(&self) -> String {
+        match self {
+            RankBy::Bench(id) => format!("bench:{id}"),
+            RankBy::Profile(id) => format!("profile:{id}"),
+            RankBy::Custom(_) => "custom".to_string(),
+        }
+    }
+
+    /// Sets custom weight `index` from what was typed: a whole number, clamped to
+    /// 0..=[`MAX_CUSTOM_WEIGHT`]; anything else is 0 (all zero ranks equally, and says so).
+    /// No effect unless the ranking is custom.
+    pub fn set_custom_weight(&mut self, index: usize, typed: &str) {
+        let weight = typed
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|w| w.is_finite())
+            .map_or(0, |w| {
+                w.round().clamp(0.0, f64::from(MAX_CUSTOM_WEIGHT)) as u8
+            });
+        if let RankBy::Custom(ws) = self
+            && let Some(slot) = ws.get_mut(index)
+        {
+            *slot = weight;
+        }
+    }
+
+    /// Custom weight `index` (0 for other rankings).
+    pub fn custom_weight(&self, index: usize) -> u8 {
+        match self {
+            RankBy::Custom(ws) => ws.get(index).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
 impl Config {
     /// What the seed checks read (engine::tiers: the TL;DR rows and the speed claims): the
     /// workload and the runtime settings, never the hardware, the ranking or the data date,
@@ -224,5 +281,48 @@ pub fn clamp_f64(value: f64, lo: f64, hi: f64, fallback: f64) -> f64 {
         fallback
     } else {
         value.clamp(lo, hi)
+    }
+}
+
+#[cfg(test)]
+mod rank_choice_tests {
+    use super::*;
+    use crate::engine::fixture;
+
+    #[test]
+    fn a_rank_choice_round_trips_and_unknown_ids_are_refused() {
+        let ds = fixture::dataset();
+        let bench = ds.benchmarks.first().map(|b| RankBy::Bench(b.id.clone()));
+        for r in bench.into_iter().chain([
+            RankBy::Profile(crate::engine::rank::PROFILES[0].id.to_string()),
+            RankBy::Custom(DEFAULT_CUSTOM_WEIGHTS),
+        ]) {
+            assert_eq!(RankBy::from_choice(ds, &r.choice()), Some(r.clone()));
+        }
+        assert_eq!(RankBy::from_choice(ds, "bench:nope"), None);
+        assert_eq!(RankBy::from_choice(ds, "profile:nope"), None);
+        assert_eq!(RankBy::from_choice(ds, ""), None);
+    }
+
+    #[test]
+    fn custom_weights_are_clamped_whole_numbers() {
+        let mut r = RankBy::Custom(DEFAULT_CUSTOM_WEIGHTS);
+        for (typed, want) in [
+            ("7", 7),
+            (" 3.6 ", 4),
+            ("99", MAX_CUSTOM_WEIGHT),
+            ("-2", 0),
+            ("x", 0),
+            ("NaN", 0),
+            ("1e9", MAX_CUSTOM_WEIGHT),
+        ] {
+            r.set_custom_weight(1, typed);
+            assert_eq!(r.custom_weight(1), want, "typed {typed:?}");
+        }
+        r.set_custom_weight(9, "5");
+        assert_eq!(r, RankBy::Custom([5, MAX_CUSTOM_WEIGHT, 2, 1]));
+        let mut b = RankBy::Bench("x".into());
+        b.set_custom_weight(0, "5");
+        assert_eq!(b, RankBy::Bench("x".into()));
     }
 }

@@ -33,6 +33,46 @@ pub fn parse_memory_gb(input: &str) -> Result<f64, String> {
     Ok(value * factor)
 }
 
+/// Parses a memory bandwidth in GB/s ("936", "936 GB/s") within the range a device can have
+/// (`config::MIN_BANDWIDTH_GB_S`..=`config::MAX_BANDWIDTH_GB_S`).
+pub fn parse_bandwidth_gb_s(input: &str) -> Result<f64, String> {
+    use super::config::{MAX_BANDWIDTH_GB_S, MIN_BANDWIDTH_GB_S};
+    let text = input.trim().to_ascii_lowercase().replace(' ', "");
+    let number = text.strip_suffix("gb/s").unwrap_or(&text);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| "enter GB/s, e.g. 936".to_string())?;
+    if !(MIN_BANDWIDTH_GB_S..=MAX_BANDWIDTH_GB_S).contains(&value) {
+        return Err(format!(
+            "between {MIN_BANDWIDTH_GB_S} and {MAX_BANDWIDTH_GB_S} GB/s"
+        ));
+    }
+    Ok(value)
+}
+
+/// Parses the GPU's share of unified memory typed as a percentage ("75", "75%"): `Ok(None)`
+/// for an empty field (the device's own figure), else a fraction within
+/// `config::MIN_GPU_SHARE`..=`config::MAX_GPU_SHARE`.
+pub fn parse_gpu_share(input: &str) -> Result<Option<f64>, String> {
+    use super::config::{MAX_GPU_SHARE, MIN_GPU_SHARE};
+    let text = input.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let pct: f64 = text
+        .parse()
+        .map_err(|_| "enter a percentage, e.g. 75".to_string())?;
+    let share = pct / 100.0;
+    if !(MIN_GPU_SHARE..=MAX_GPU_SHARE).contains(&share) {
+        return Err(format!(
+            "between {:.0} and {:.0}",
+            MIN_GPU_SHARE * 100.0,
+            MAX_GPU_SHARE * 100.0
+        ));
+    }
+    Ok(Some(share))
+}
+
 /// Parses a token count: "65536", "64k", "64 K", "1M" (k = 1024 tokens, as context sizes are quoted).
 pub fn parse_tokens(input: &str) -> Result<u32, String> {
     let text = input.trim().to_ascii_lowercase().replace(' ', "");
@@ -89,6 +129,21 @@ fn split_unit<'a>(text: &'a str, units: &[(&str, f64)]) -> (&'a str, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bandwidth_and_share_inputs() {
+        assert_eq!(parse_bandwidth_gb_s(" 936 GB/s"), Ok(936.0));
+        assert_eq!(parse_bandwidth_gb_s("1792"), Ok(1792.0));
+        assert!(parse_bandwidth_gb_s("fast").is_err());
+        assert!(parse_bandwidth_gb_s("5").is_err());
+        assert!(parse_bandwidth_gb_s("NaN").is_err());
+        assert_eq!(parse_gpu_share(""), Ok(None));
+        assert_eq!(parse_gpu_share("75%"), Ok(Some(0.75)));
+        assert_eq!(parse_gpu_share(" 100 "), Ok(Some(1.0)));
+        assert!(parse_gpu_share("5").is_err());
+        assert!(parse_gpu_share("150").is_err());
+        assert!(parse_gpu_share("most").is_err());
+    }
 
     #[test]
     fn memory_inputs() {

@@ -95,11 +95,8 @@ pub fn HardwarePicker() -> impl IntoView {
                 <ParsedField id="gpu-share" label="GPU share of unified memory (%)" initial=initial_share.clone()
                     hint="Default: the device's figure (75% on Macs). Raise it if you raised the wired-memory limit."
                     parse=move |text: &str| {
-                        let t = text.trim().trim_end_matches('%');
-                        if t.is_empty() { ctx.update(|c| c.gpu_share = None); return Ok(()); }
-                        let v: f64 = t.parse().map_err(|_| "enter a percentage, e.g. 75".to_string())?;
-                        if !(10.0..=100.0).contains(&v) { return Err("between 10 and 100".into()); }
-                        ctx.update(|c| c.gpu_share = Some(v / 100.0));
+                        let share = crate::engine::units::parse_gpu_share(text)?;
+                        ctx.update(|c| c.gpu_share = share);
                         Ok(())
                     }/>
             </Show>
@@ -284,13 +281,9 @@ fn CustomDevice() -> impl IntoView {
                 }/>
             <ParsedField id="custom-bw" label="Memory bandwidth (GB/s)" initial=String::new() hint="from the spec sheet, e.g. 936"
                 parse=move |t: &str| {
-                    let v: f64 = t.trim().trim_end_matches("GB/s").trim().parse().map_err(|_| "enter GB/s, e.g. 936".to_string())?;
-                    if !(config::MIN_BANDWIDTH_GB_S..=config::MAX_BANDWIDTH_GB_S).contains(&v) {
-                        bandwidth.set(None);
-                        return Err(format!("between {} and {} GB/s", config::MIN_BANDWIDTH_GB_S, config::MAX_BANDWIDTH_GB_S));
-                    }
-                    bandwidth.set(Some(v));
-                    Ok(())
+                    let v = crate::engine::units::parse_bandwidth_gb_s(t);
+                    bandwidth.set(v.as_ref().ok().copied());
+                    v.map(|_| ())
                 }/>
             <div class="field check">
                 <input id="custom-unified" type="checkbox" on:change=move |ev| unified.set(event_target_checked(&ev))/>

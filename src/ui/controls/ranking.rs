@@ -9,26 +9,10 @@ use leptos::prelude::*;
 pub fn RankingControls() -> impl IntoView {
     let ctx = use_ctx();
     let ds = ctx.dataset();
-    let value = move || {
-        ctx.cfg.with(|c| match &c.rank {
-            RankBy::Bench(id) => format!("bench:{id}"),
-            RankBy::Profile(id) => format!("profile:{id}"),
-            RankBy::Custom(_) => "custom".to_string(),
-        })
-    };
+    let value = move || ctx.cfg.with(|c| c.rank.choice());
     let on_change = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        let rank = if let Some(id) = v.strip_prefix("bench:") {
-            ds.benchmark(id).map(|b| RankBy::Bench(b.id.clone()))
-        } else if let Some(id) = v.strip_prefix("profile:") {
-            PROFILES
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| RankBy::Profile(p.id.to_string()))
-        } else {
-            Some(RankBy::Custom([5, 2, 2, 1]))
-        };
-        if let Some(r) = rank {
+        if let Some(r) = RankBy::from_choice(ds, &v) {
             ctx.update(|c| c.rank = r);
         }
     };
@@ -65,16 +49,14 @@ pub fn RankingControls() -> impl IntoView {
                     {MAIN_BENCHES.iter().enumerate().map(|(i, b)| {
                         let name = ds.benchmark(b).map_or(*b, |x| x.short.as_str());
                         let id = format!("w-{b}");
-                        let current = ctx.cfg.with_untracked(|c| match c.rank { RankBy::Custom(w) => w.get(i).copied().unwrap_or(0), _ => 0 });
+                        let current = ctx.cfg.with_untracked(|c| c.rank.custom_weight(i));
                         view! {
                             <div class="field weight">
                                 <label for=id.clone()>{name}</label>
                                 <input id=id type="number" min="0" max=MAX_CUSTOM_WEIGHT value=current
                                     on:change=move |ev| {
-                                        let w = event_target_value(&ev).trim().parse::<u8>().unwrap_or(0).min(MAX_CUSTOM_WEIGHT);
-                                        ctx.update(|c| if let RankBy::Custom(ws) = &mut c.rank && let Some(slot) = ws.get_mut(i) {
-                                            *slot = w;
-                                        });
+                                        let typed = event_target_value(&ev);
+                                        ctx.update(|c| c.rank.set_custom_weight(i, &typed));
                                     }/>
                             </div>
                         }
