@@ -65,7 +65,7 @@ pub enum QuantChoice {
 pub enum RankBy {
     /// A single benchmark, by id.
     Bench(String),
-    /// A named task profile, by id (see `rank::PROFILES`).
+    /// A named task profile, by id (`src/data/profiles.json`, `Dataset::profiles`).
     Profile(String),
     /// Custom weights for SWE-bench Verified, LiveCodeBench v6, Aider Polyglot, 16x.
     Custom([u8; 4]),
@@ -177,10 +177,7 @@ impl RankBy {
         if let Some(id) = choice.strip_prefix("bench:") {
             dataset.benchmark(id).map(|b| RankBy::Bench(b.id.clone()))
         } else if let Some(id) = choice.strip_prefix("profile:") {
-            super::rank::PROFILES
-                .iter()
-                .find(|p| p.id == id)
-                .map(|p| RankBy::Profile(p.id.to_string()))
+            super::rank::profile(dataset, id).map(|p| RankBy::Profile(p.id.clone()))
         } else {
             (choice == "custom").then_some(RankBy::Custom(DEFAULT_CUSTOM_WEIGHTS))
         }
@@ -294,7 +291,7 @@ mod rank_choice_tests {
         let ds = fixture::dataset();
         let bench = ds.benchmarks.first().map(|b| RankBy::Bench(b.id.clone()));
         for r in bench.into_iter().chain([
-            RankBy::Profile(crate::engine::rank::PROFILES[0].id.to_string()),
+            RankBy::Profile(ds.profiles[0].id.clone()),
             RankBy::Custom(DEFAULT_CUSTOM_WEIGHTS),
         ]) {
             assert_eq!(RankBy::from_choice(ds, &r.choice()), Some(r.clone()));

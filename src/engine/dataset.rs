@@ -645,6 +645,11 @@ static DATASET: OnceLock<Dataset> = OnceLock::new();
 #[derive(Clone, Debug)]
 pub struct Dataset {
     pub benchmarks: Vec<Benchmark>,
+    /// The four main benchmarks, in display order (`profiles.json`): the table's score
+    /// columns, the custom weights and the profiles' weights follow this order.
+    pub main_benches: [String; 4],
+    /// The task profiles (`profiles.json`).
+    pub profiles: Vec<super::rank::Profile>,
     pub models: Vec<Model>,
     pub scores: Vec<Score>,
     pub devices: Vec<Device>,
@@ -666,9 +671,17 @@ pub struct Dataset {
     score_index: HashMap<String, Vec<usize>>,
 }
 
+/// `profiles.json`: the main benchmarks and the task profiles over them.
+#[derive(Deserialize)]
+struct ProfilesFile {
+    main_benchmarks: [String; 4],
+    profiles: Vec<super::rank::Profile>,
+}
+
 /// The JSON texts a dataset is built from.
 pub struct Sources<'a> {
     pub benchmarks: &'a str,
+    pub profiles: &'a str,
     pub models: &'a str,
     pub scores: &'a str,
     pub hardware: &'a str,
@@ -683,6 +696,7 @@ pub struct Sources<'a> {
 /// The files under `src/data/`, embedded at build time.
 pub const BUNDLED: Sources<'static> = Sources {
     benchmarks: include_str!("../data/benchmarks.json"),
+    profiles: include_str!("../data/profiles.json"),
     models: include_str!("../data/models.json"),
     scores: include_str!("../data/scores.json"),
     hardware: include_str!("../data/hardware.json"),
@@ -711,8 +725,11 @@ impl Dataset {
         for (i, s) in scores.iter().enumerate() {
             score_index.entry(s.model.clone()).or_default().push(i);
         }
+        let profiles: ProfilesFile = parse("profiles.json", src.profiles)?;
         let mut dataset = Dataset {
             benchmarks: parse("benchmarks.json", src.benchmarks)?,
+            main_benches: profiles.main_benchmarks,
+            profiles: profiles.profiles,
             models: parse("models.json", src.models)?,
             scores,
             score_index,
@@ -783,6 +800,11 @@ impl Dataset {
     /// command's synthetic-model switch). Returns false when it was already in use.
     pub fn install(dataset: Dataset) -> bool {
         DATASET.set(dataset).is_ok()
+    }
+
+    /// The main benchmarks' ids, for APIs that take `&[&str]`.
+    pub fn main_bench_ids(&self) -> [&str; 4] {
+        self.main_benches.each_ref().map(String::as_str)
     }
 
     /// Every figure for one model.

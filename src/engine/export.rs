@@ -2,7 +2,6 @@
 
 use super::analysis::Analysis;
 use super::dataset::Dataset;
-use super::rank::MAIN_BENCHES;
 use serde_json::{Value, json};
 
 fn csv_field(text: &str) -> String {
@@ -51,7 +50,7 @@ pub fn to_csv(dataset: &Dataset, a: &Analysis<'_>) -> String {
     .into_iter()
     .map(String::from)
     .collect::<Vec<_>>();
-    for b in MAIN_BENCHES {
+    for b in &dataset.main_benches {
         header.push(b.to_string());
         header.push(format!("{b}_source"));
     }

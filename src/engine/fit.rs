@@ -80,6 +80,13 @@ pub struct RamShare {
     pub experts_only: bool,
 }
 
+impl RamShare {
+    /// System RAM left free beside this share, out of the RAM the machine offers for offload.
+    pub fn free_gb(&self, offload_ram_gb: f64) -> f64 {
+        (offload_ram_gb - self.weights_gb - self.kv_cache_gb).max(0.0)
+    }
+}
+
 impl Fit {
     /// The system-RAM part of the placement, if any: the breakdown chart, the table and the
     /// command all read it from here.
@@ -609,5 +616,22 @@ mod candidate_tests {
             .unwrap()
             .command;
         assert!(!cmd.contains("ggml-org/gpt-oss-120b-GGUF:"), "{cmd}");
+    }
+}
+
+#[cfg(test)]
+mod ram_share_tests {
+    use super::RamShare;
+
+    #[test]
+    fn free_ram_beside_the_share_is_never_negative() {
+        let share = RamShare {
+            layers: 4,
+            weights_gb: 10.0,
+            kv_cache_gb: 2.0,
+            experts_only: false,
+        };
+        assert!((share.free_gb(32.0) - 20.0).abs() < 1e-12);
+        assert_eq!(share.free_gb(5.0), 0.0);
     }
 }

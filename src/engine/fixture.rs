@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 const SOURCES: Sources<'static> = Sources {
     benchmarks: include_str!("fixtures/benchmarks.json"),
+    profiles: include_str!("../data/profiles.json"),
     models: include_str!("fixtures/models.json"),
     scores: include_str!("fixtures/scores.json"),
     hardware: include_str!("fixtures/hardware.json"),

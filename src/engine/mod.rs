@@ -125,6 +125,5 @@ pub use dataset::Dataset;
 pub use date::Date;
 pub use fit::FitStatus;
 pub use headline::headline;
-pub use rank::MAIN_BENCHES;
 pub use runtime::Runtime;
 pub use url::Notice;

@@ -15,51 +15,24 @@
 use super::config::{DataDate, RankBy};
 use super::dataset::{Benchmark, Dataset, DateBasis, Model, SEED_DATE, Score};
 use super::date::Date;
-
-/// The four benchmarks the seed ranks by, in display order.
-pub const MAIN_BENCHES: [&str; 4] = ["swe_verified", "lcb_v6", "aider_polyglot", "practical_16x"];
+use serde::Deserialize;
 
 /// Least share of a profile's weight a model must have scores for to be ranked by it.
 pub const MIN_PROFILE_COVERAGE: f64 = 0.5;
 
+/// A task profile (`src/data/profiles.json`): weights over the dataset's four main benchmarks.
+#[derive(Clone, Debug, Deserialize)]
 pub struct Profile {
-    pub id: &'static str,
-    pub name: &'static str,
-    /// Weights for [`MAIN_BENCHES`], in that order.
+    pub id: String,
+    pub name: String,
+    /// Weights for the dataset's `main_benches`, in that order.
     pub weights: [f64; 4],
-    pub description: &'static str,
+    pub description: String,
 }
 
-/// Task profiles. The weights are our editorial choice, shown on the page.
-pub const PROFILES: [Profile; 4] = [
-    Profile {
-        id: "agentic",
-        name: "Agentic software engineering",
-        weights: [0.6, 0.0, 0.3, 0.1],
-        description: "Fixing real issues in real repositories: SWE-Bench first, then editing skill.",
-    },
-    Profile {
-        id: "algorithms",
-        name: "Algorithms",
-        weights: [0.0, 0.85, 0.0, 0.15],
-        description: "Competitive programming: LiveCodeBench, with a little practical work.",
-    },
-    Profile {
-        id: "editing",
-        name: "Code editing",
-        weights: [0.0, 0.0, 0.7, 0.3],
-        description: "Editing existing files as an assistant: Aider Polyglot and the practical eval.",
-    },
-    Profile {
-        id: "balanced",
-        name: "Balanced",
-        weights: [0.25, 0.25, 0.25, 0.25],
-        description: "All four benchmarks equally.",
-    },
-];
-
-pub fn profile(id: &str) -> Option<&'static Profile> {
-    PROFILES.iter().find(|p| p.id == id)
+/// The profile `id` of the dataset.
+pub fn profile<'a>(dataset: &'a Dataset, id: &str) -> Option<&'a Profile> {
+    dataset.profiles.iter().find(|p| p.id == id)
 }
 
 /// Which figures count.
@@ -167,13 +140,15 @@ fn pick_from<'a>(
 /// A model's ranking value under `rank`, before any quantization penalty:
 /// (points, share of the profile's weight covered).
 pub fn rank_value(
+    dataset: &Dataset,
     picks: &[Option<ScorePick<'_>>; 4],
     extra: Option<&ScorePick<'_>>,
     rank: &RankBy,
 ) -> (Option<f64>, f64) {
     let weights = match rank {
         RankBy::Bench(id) => {
-            let hit = MAIN_BENCHES
+            let hit = dataset
+                .main_benches
                 .iter()
                 .position(|b| b == id)
                 .and_then(|i| picks.get(i))
@@ -181,7 +156,7 @@ pub fn rank_value(
                 .or(extra);
             return (hit.map(|p| p.points), if hit.is_some() { 1.0 } else { 0.0 });
         }
-        RankBy::Profile(id) => profile(id).map_or([0.25; 4], |p| p.weights),
+        RankBy::Profile(id) => profile(dataset, id).map_or([0.25; 4], |p| p.weights),
         RankBy::Custom(w) => w.map(f64::from),
     };
     let total: f64 = weights.iter().sum();
@@ -219,7 +194,7 @@ pub fn penalty_pct(dataset: &Dataset, model: &Model, format_id: &str) -> f64 {
 /// One model's figures on the main benchmarks and its value on the ranking metric.
 #[derive(Clone, Copy, Debug)]
 pub struct ModelScores<'a> {
-    /// The figure chosen on each of [`MAIN_BENCHES`], in that order.
+    /// The figure chosen on each of the dataset's `main_benches`, in that order.
     pub picks: [Option<ScorePick<'a>>; 4],
     /// The ranking value (points) before any quantization penalty.
     pub value: Option<f64>,
@@ -238,12 +213,15 @@ pub fn model_scores<'a>(
         .scores_of(model)
         .filter(|s| scope.includes_score(s))
         .collect();
-    let picks = MAIN_BENCHES.map(|b| pick_from(dataset, &mine, b));
+    let picks = dataset
+        .main_benches
+        .each_ref()
+        .map(|b| pick_from(dataset, &mine, b));
     let extra = match rank {
-        RankBy::Bench(id) if !MAIN_BENCHES.contains(&id.as_str()) => pick_from(dataset, &mine, id),
+        RankBy::Bench(id) if !dataset.main_benches.contains(id) => pick_from(dataset, &mine, id),
         _ => None,
     };
-    let (value, coverage) = rank_value(&picks, extra.as_ref(), rank);
+    let (value, coverage) = rank_value(dataset, &picks, extra.as_ref(), rank);
     ModelScores {
         picks,
         value,
@@ -288,7 +266,7 @@ pub fn metric_name(dataset: &Dataset, rank: &RankBy) -> String {
             .benchmark(id)
             .map_or_else(|| id.clone(), |b| b.name.clone()),
         RankBy::Profile(id) => {
-            profile(id).map_or_else(|| id.clone(), |p| format!("{} profile", p.name))
+            profile(dataset, id).map_or_else(|| id.clone(), |p| format!("{} profile", p.name))
         }
         RankBy::Custom(_) => "custom profile".into(),
     }

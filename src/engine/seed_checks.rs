@@ -27,12 +27,10 @@ pub fn seed_method_best(dataset: &Dataset, budget_gb: f64, bench: &str) -> Optio
         .max_by(|a, b| a.1.total_cmp(&b.1))
 }
 
-fn bench_name(id: &str) -> &'static str {
-    match id {
-        "swe_verified" => "SWE-Bench Verified",
-        "lcb_v6" => "LiveCodeBench v6",
-        _ => "this benchmark",
-    }
+fn bench_name<'a>(dataset: &'a Dataset, id: &str) -> &'a str {
+    dataset
+        .benchmark(id)
+        .map_or("this benchmark", |b| b.name.as_str())
 }
 
 /// One TL;DR row checked two ways.
@@ -122,7 +120,7 @@ pub fn check_seed_tldr(dataset: &Dataset, base: &Config) -> Vec<SeedRowCheck> {
                 if quotes && !tier.contains(&best) {
                     disagreements.push(format!(
                         "on {} the best model that fits here is {} ({:.1}, at {}), which the seed does not name for this budget",
-                        bench_name(&pick.bench),
+                        bench_name(dataset, &pick.bench),
                         name(best),
                         pick.points.unwrap_or_default(),
                         pick.format.as_deref().unwrap_or("?"),
@@ -214,7 +212,7 @@ pub fn seed_omissions(
         .filter(|m| !m.in_seed && m.released <= seed)
         .map(|m| m.id.clone())
         .collect();
-    let benches = super::rank::MAIN_BENCHES;
+    let benches = dataset.main_bench_ids();
     let snapshot = best_per_bench(
         dataset,
         &Config {

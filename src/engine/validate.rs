@@ -21,6 +21,30 @@ impl Dataset {
                 problems.push(format!("benchmark {} has no https source", b.id));
             }
         }
+        for (i, b) in self.main_benches.iter().enumerate() {
+            if self.benchmark(b).is_none() {
+                problems.push(format!("main benchmark {b} is not in benchmarks.json"));
+            }
+            if self.main_benches.iter().take(i).any(|x| x == b) {
+                problems.push(format!("main benchmark {b} is listed twice"));
+            }
+        }
+        for p in &self.profiles {
+            if !seen.insert(format!("profile:{}", p.id)) {
+                problems.push(format!("duplicate profile id {}", p.id));
+            }
+            if p.weights.iter().any(|w| !w.is_finite() || *w < 0.0)
+                || p.weights.iter().sum::<f64>() <= 0.0
+            {
+                problems.push(format!(
+                    "profile {} needs finite, non-negative weights with a positive sum",
+                    p.id
+                ));
+            }
+        }
+        if self.profiles.is_empty() {
+            problems.push("profiles.json lists no profile".into());
+        }
         let mut names = HashSet::new();
         for m in self.models.iter().chain(&self.reference_models) {
             if !seen.insert(format!("model:{}", m.id)) {
@@ -388,5 +412,38 @@ impl Dataset {
             ));
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod profile_rules {
+    use crate::engine::fixture;
+
+    #[test]
+    fn profiles_and_main_benchmarks_are_checked() {
+        let mut ds = fixture::dataset().clone();
+        assert!(
+            ds.validate(crate::engine::dataset::SEED_DATE)
+                .iter()
+                .all(|p| !p.contains("profile") && !p.contains("main benchmark"))
+        );
+        ds.main_benches[3] = "nope".into();
+        ds.main_benches[1] = ds.main_benches[0].clone();
+        if let Some(p) = ds.profiles.first_mut() {
+            p.weights = [0.0, -1.0, 0.0, 0.0];
+        }
+        let dup = ds.profiles[1].clone();
+        ds.profiles.push(dup);
+        let problems = ds.validate(crate::engine::dataset::SEED_DATE).join("\n");
+        assert!(
+            problems.contains("main benchmark nope is not in benchmarks.json"),
+            "{problems}"
+        );
+        assert!(problems.contains("is listed twice"), "{problems}");
+        assert!(
+            problems.contains("needs finite, non-negative weights"),
+            "{problems}"
+        );
+        assert!(problems.contains("duplicate profile id"), "{problems}");
     }
 }

@@ -5,7 +5,7 @@ use crate::engine::dataset::Dataset;
 use crate::engine::export;
 use crate::engine::freshness;
 use crate::engine::units::{format_gb, format_tokens};
-use crate::engine::{Analysis, FitStatus, MAIN_BENCHES, Row, SortKey, headline, sorted_order};
+use crate::engine::{Analysis, FitStatus, Row, SortKey, headline, sorted_order};
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
@@ -141,7 +141,7 @@ pub fn ResultsTable() -> impl IntoView {
                             {header(SortKey::Speed, "Decode tok/s", true)}
                             <th scope="col">"First token"</th>
                             {header(SortKey::Context, "Max context", true)}
-                            {MAIN_BENCHES.iter().map(|b| view! { <th scope="col">{ds.benchmark(b).map_or(*b, |x| x.short.as_str())}</th> }).collect_view()}
+                            {ds.main_bench_ids().into_iter().map(|b| view! { <th scope="col">{ds.benchmark(b).map_or(b, |x| x.short.as_str())}</th> }).collect_view()}
                             <th scope="col">"Gap open / prop."</th>
                         </tr>
                     </thead>

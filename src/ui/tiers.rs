@@ -52,7 +52,7 @@ pub fn TierTable() -> impl IntoView {
     };
     let own = move || {
         ctx.analysis.with(|a| {
-            let picks = ctx.ranked.with(|cfg| tiers::best_per_bench_in(ds, cfg, a, &crate::engine::MAIN_BENCHES));
+            let picks = ctx.ranked.with(|cfg| tiers::best_per_bench_in(ds, cfg, a, &ds.main_bench_ids()));
             let machine = a.machine.describe();
             let usable = a.machine.usable_gb();
             picks

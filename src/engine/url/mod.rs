@@ -107,7 +107,7 @@ fn decode_rank(dataset: &Dataset, value: &str) -> Option<RankBy> {
     if let Some(id) = bench_from_key(dataset, value) {
         return Some(RankBy::Bench(id.to_string()));
     }
-    if super::rank::profile(value).is_some() {
+    if super::rank::profile(dataset, value).is_some() {
         return Some(RankBy::Profile(value.to_string()));
     }
     let weights = value.strip_prefix("w:")?;

@@ -71,7 +71,7 @@ pub fn build(_ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
         } else {
             "System RAM"
         };
-        let left = (a.machine.offload_ram_gb - ram.weights_gb - ram.kv_cache_gb).max(0.0);
+        let left = ram.free_gb(a.machine.offload_ram_gb);
         cats.push(label.into());
         w.push(round1(ram.weights_gb));
         kv.push(round1(ram.kv_cache_gb));

@@ -4,7 +4,7 @@
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
 use crate::engine::tiers::budget_curve;
-use crate::engine::{Analysis, Config, Dataset, MAIN_BENCHES};
+use crate::engine::{Analysis, Config, Dataset};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPointItem;
@@ -37,7 +37,7 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
         )
         .y_axis(axis(p, "Best score that fits (points)", AxisType::Value).scale(true));
     let mut rows = Vec::new();
-    for (i, bench) in MAIN_BENCHES.iter().enumerate() {
+    for (i, bench) in ds.main_bench_ids().into_iter().enumerate() {
         let Some(b) = ds.benchmark(bench) else {
             continue;
         };

@@ -3,7 +3,7 @@
 
 use super::palette::{Palette, axis, legend};
 use super::view::ChartData;
-use crate::engine::{Analysis, Config, Dataset, MAIN_BENCHES};
+use crate::engine::{Analysis, Config, Dataset};
 use charming::Chart;
 use charming::component::Grid;
 use charming::datatype::DataPoint;
@@ -32,7 +32,7 @@ pub fn build(ds: &Dataset, _cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
         )
         .y_axis(axis(p, "Points (0–100)", AxisType::Value).min(0).max(100));
     let mut rows: Vec<Vec<String>> = names.iter().map(|n| vec![n.clone()]).collect();
-    for (i, bench) in MAIN_BENCHES.iter().enumerate() {
+    for (i, bench) in ds.main_bench_ids().into_iter().enumerate() {
         let Some(b) = ds.benchmark(bench) else {
             continue;
         };
@@ -49,8 +49,8 @@ pub fn build(ds: &Dataset, _cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Char
     }
     let mut headers = vec!["Model".to_string()];
     headers.extend(
-        MAIN_BENCHES
-            .iter()
+        ds.main_bench_ids()
+            .into_iter()
             .map(|b| ds.benchmark(b).map_or(b.to_string(), |x| x.short.clone())),
     );
     ChartData {

@@ -1,7 +1,6 @@
 //! RankingControls: a benchmark or a task profile (with custom weights), and the switches.
 
 use crate::engine::config::{MAX_CUSTOM_WEIGHT, RankBy};
-use crate::engine::rank::{MAIN_BENCHES, PROFILES};
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
 
@@ -39,15 +38,15 @@ pub fn RankingControls() -> impl IntoView {
                         {ds.benchmarks.iter().map(|b| view! { <option value=format!("bench:{}", b.id)>{b.name.clone()}</option> }).collect_view()}
                     </optgroup>
                     <optgroup label="Task profile">
-                        {PROFILES.iter().map(|p| view! { <option value=format!("profile:{}", p.id)>{p.name}</option> }).collect_view()}
+                        {ds.profiles.iter().map(|p| view! { <option value=format!("profile:{}", p.id)>{p.name.clone()}</option> }).collect_view()}
                         <option value="custom">"Custom weights"</option>
                     </optgroup>
                 </select>
             </div>
             <Show when=is_custom>
                 <div class="weights" role="group" aria-label="Custom weights">
-                    {MAIN_BENCHES.iter().enumerate().map(|(i, b)| {
-                        let name = ds.benchmark(b).map_or(*b, |x| x.short.as_str());
+                    {ds.main_benches.iter().enumerate().map(|(i, b)| {
+                        let name = ds.benchmark(b).map_or(b.as_str(), |x| x.short.as_str());
                         let id = format!("w-{b}");
                         let current = ctx.cfg.with_untracked(|c| c.rank.custom_weight(i));
                         view! {
@@ -64,7 +63,7 @@ pub fn RankingControls() -> impl IntoView {
                 </div>
             </Show>
             <p class="hint">{move || ctx.cfg.with(|c| match &c.rank {
-                RankBy::Profile(id) => PROFILES.iter().find(|p| p.id == id).map_or("", |p| p.description).to_string(),
+                RankBy::Profile(id) => crate::engine::rank::profile(ds, id).map_or_else(String::new, |p| p.description.clone()),
                 RankBy::Bench(id) => ds.benchmark(id).map_or_else(String::new, |b| b.description.clone()),
                 RankBy::Custom(_) => "Weights 0–10 per benchmark; models need scores for half the weight.".to_string(),
             })}</p>
