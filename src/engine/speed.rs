@@ -173,16 +173,6 @@ pub fn calibrated_efficiency(measured_tok_s: f64, ceiling_tok_s: f64) -> Option<
         .then(|| (measured_tok_s / ceiling_tok_s).clamp(0.01, 1.0))
 }
 
-/// Published measurements of this model on this machine's device (any runtime/format),
-/// for the "measured" mark beside the estimate.
-pub fn measurements_for<'a>(
-    dataset: &'a Dataset,
-    model: &Model,
-    machine: &Machine,
-) -> Vec<&'a Measurement> {
-    of_model(&measurements_here(dataset, machine), model)
-}
-
 /// The published measurements taken on exactly this machine (same device, same count), any
 /// model: found once per analysis, then split by model with [`of_model`].
 pub fn measurements_here<'a>(dataset: &'a Dataset, machine: &Machine) -> Vec<&'a Measurement> {
@@ -202,7 +192,8 @@ pub fn measurements_here<'a>(dataset: &'a Dataset, machine: &Machine) -> Vec<&'a
         .collect()
 }
 
-/// The measurements of `model` among those taken here.
+/// The measurements of `model` among those taken here (any runtime or format): the
+/// "measured" mark beside the estimate.
 pub fn of_model<'a>(here: &[&'a Measurement], model: &Model) -> Vec<&'a Measurement> {
     here.iter()
         .copied()

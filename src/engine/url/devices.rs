@@ -8,11 +8,7 @@ use crate::engine::config::{self, DeviceChoice, DeviceRef, preset_devices};
 use crate::engine::dataset::Dataset;
 
 pub(super) fn encode(dataset: &Dataset, devices: &[DeviceChoice]) -> String {
-    if let Some(p) = dataset
-        .presets
-        .iter()
-        .find(|p| preset_devices(p) == devices)
-    {
+    if let Some(p) = config::matching_preset(dataset, devices) {
         return p.id.clone();
     }
     devices
