@@ -193,7 +193,9 @@ describe('data as of', () => {
       // The default ranking benchmark and why, from the coverage table.
       assert.match(await page.locator('#default-bench').innerText(), /^SWE-Bench Verified ranks by default: it has figures for the most open-weight models \(\d+ of \d+ models/);
       assert.ok((await page.locator('#bench-coverage tbody tr').count()) >= 10);
-      // A figure only an aggregator page carries is marked.
+      // A figure only an aggregator page carries is marked (the folded rows included).
+      await page.locator('#toggle-nofit').click();
+      await page.locator('#toggle-reference').click();
       assert.ok((await page.locator('#results abbr.weak').count()) >= 1);
       // An open-weight model without a sourced config says why instead of a fit.
       const ornith = page.locator('tr[data-model="ornith-1.0-397b"]');

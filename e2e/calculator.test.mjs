@@ -48,8 +48,17 @@ async function urlHas(page, key, value) {
   await eventually(() => assert.equal(params(page).get(key), value, `URL ${page.url()}: ${key}`));
 }
 
-/** The ranked table as the user sees it, row by row, in display order. */
+/** Unfolds the table's folded groups (models that do not fit, more proprietary models). */
+async function unfold(page) {
+  for (const id of ['#toggle-nofit', '#toggle-reference']) {
+    const toggle = page.locator(id);
+    if ((await toggle.count()) && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  }
+}
+
+/** The ranked table as the user sees it, row by row, in display order (groups unfolded). */
 async function tableRows(page) {
+  await unfold(page);
   return page.$$eval('table#results tbody tr[data-model]', (trs) =>
     trs.map((tr) => {
       // Cells by their column header, so that new columns do not shift what is read.
@@ -58,6 +67,7 @@ async function tableRows(page) {
       const text = (prefix) => tr.cells[column(prefix)]?.innerText.replace(/\s+/g, ' ').trim() ?? '';
       return {
         id: tr.dataset.model,
+        group: tr.closest('tbody').className,
         className: tr.className,
         name: tr.querySelector('button.model-link')?.textContent.trim(),
         open: /· open$/.test(tr.querySelector('small.kind')?.textContent.trim() ?? ''),
@@ -512,28 +522,39 @@ describe('results table', () => {
       const sortHeader = (label) => page.locator('table#results thead th', { has: page.locator(`button.sort:text-is("${label}")`) });
       assert.equal(await sortHeader('#').getAttribute('aria-sort'), 'ascending');
       assert.equal(await sortHeader('Model').getAttribute('aria-sort'), 'none');
-      const byRank = (await tableRows(page)).map((r) => r.name);
+      // Sorting orders the rows within each group (what runs, reference, what does not fit).
+      const byGroup = (rows) => {
+        const groups = new Map();
+        for (const r of rows) groups.set(r.group, [...(groups.get(r.group) ?? []), r.name]);
+        return [...groups.values()];
+      };
+      const byRank = byGroup(await tableRows(page));
 
       await sortHeader('Model').locator('button.sort').click();
       await eventually(async () => assert.equal(await sortHeader('Model').getAttribute('aria-sort'), 'ascending'));
       assert.equal(await sortHeader('#').getAttribute('aria-sort'), 'none');
-      const ascending = (await tableRows(page)).map((r) => r.name);
-      assert.deepEqual(ascending, [...byRank].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+      const ascending = byGroup(await tableRows(page));
+      assert.deepEqual(ascending, byRank.map((g) => [...g].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))));
       assert.notDeepEqual(ascending, byRank);
 
       await sortHeader('Model').locator('button.sort').click();
       await eventually(async () => assert.equal(await sortHeader('Model').getAttribute('aria-sort'), 'descending'));
-      assert.deepEqual((await tableRows(page)).map((r) => r.name), [...ascending].reverse());
+      assert.deepEqual(byGroup(await tableRows(page)), ascending.map((g) => [...g].reverse()));
 
       // Memory: open models from least to most memory (proprietary rows have none).
       await sortHeader('Memory W + KV + O').locator('button.sort').click();
       await eventually(async () => assert.equal(await sortHeader('Memory W + KV + O').getAttribute('aria-sort'), 'ascending'));
-      const totals = (await tableRows(page))
+      const rows = await tableRows(page);
+      const totalsOf = (group) => rows
+        .filter((r) => r.group === group)
         .map((r) => /= ([\d.]+) GB/.exec(r.memory))
         .filter(Boolean)
         .map((m) => Number(m[1]));
-      assert.ok(totals.length > 3);
-      assert.deepEqual(totals, [...totals].sort((a, b) => a - b));
+      assert.ok(totalsOf('group-runs').length + totalsOf('group-nofit').length > 3);
+      for (const group of ['group-runs', 'group-nofit']) {
+        const totals = totalsOf(group);
+        assert.deepEqual(totals, [...totals].sort((a, b) => a - b), group);
+      }
     });
   });
 
@@ -616,8 +637,12 @@ describe('charts', () => {
       await page.locator('#chart-frontier').scrollIntoViewIfNeeded();
       const target = await page.evaluate(() => {
         const chart = echarts.getInstanceByDom(document.getElementById('chart-frontier'));
-        const item = chart.getOption().series[0].data.find((d) => !d.itemStyle?.borderWidth);
-        return { name: item.name, pixel: chart.convertToPixel({ seriesIndex: 0 }, item.value) };
+        // The first unselected point of the first series that has one (each fit class is drawn
+        // as up to three series, one per label side).
+        const series = chart.getOption().series;
+        const seriesIndex = series.findIndex((s) => s.type === 'scatter' && (s.data ?? []).some((d) => !d.itemStyle?.borderWidth));
+        const item = series[seriesIndex].data.find((d) => !d.itemStyle?.borderWidth);
+        return { name: item.name, pixel: chart.convertToPixel({ seriesIndex }, item.value) };
       });
       const box = await page.locator('#chart-frontier').boundingBox();
       assert.ok(box);

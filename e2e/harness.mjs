@@ -241,3 +241,9 @@ export function appRunner(getBrowser, getServer) {
     }
   };
 }
+
+/** The page never scrolls sideways (only a table wrapper may). */
+export async function assertNoSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+}

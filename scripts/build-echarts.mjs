@@ -49,8 +49,10 @@ import { use, init, getInstanceByDom } from 'echarts/core';
 import { ScatterChart, LineChart, BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+// The label layout: the memory-vs-score chart's labels hide where they would overlap.
+import { LabelLayout } from 'echarts/features';
 
-use([ScatterChart, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
+use([ScatterChart, LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer, LabelLayout]);
 
 // Only what the app and its tests call: the rest of echarts/core is left to tree-shaking.
 export { init, getInstanceByDom };

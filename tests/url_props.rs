@@ -10,6 +10,7 @@
 use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::date::Date;
+use codefit::engine::own_model::{Inputs, OwnModel};
 use codefit::engine::runtime::Runtime;
 use codefit::engine::url::{decode, encode};
 use proptest::prelude::*;
@@ -61,7 +62,11 @@ fn arb_config() -> impl Strategy<Value = Config> {
         1024u32..=1_048_576,
         prop::option::of((prop::sample::select(models2), 1u32..5000)),
         prop::option::of(hardware_strategy()),
-        (any::<bool>(), 0u32..=5000),
+        (
+            any::<bool>(),
+            0u32..=5000,
+            prop::option::of((1u32..=100_000, prop::option::of(0u32..=1000))),
+        ),
     );
     (
         hardware,
@@ -84,7 +89,7 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 (p, f, pen),
                 selected,
                 data,
-                (runtime, prompt, cal, cmp, (fp16, min)),
+                (runtime, prompt, cal, cmp, (fp16, min, own)),
             )| Config {
                 hardware,
                 ram_gb: ram as f64,
@@ -105,8 +110,26 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 compare: cmp,
                 full_precision: fp16,
                 min_tok_s: min as f64 / 10.0,
+                own_model: own.map(|(params, score)| own_model(params as f64 / 100.0, score)),
             },
         )
+}
+
+/// A pasted model (Qwen2.5-7B's config) with a parameter count to 0.01B and one score to 0.1.
+fn own_model(total_b: f64, swe: Option<u32>) -> OwnModel {
+    let inputs = Inputs {
+        config_json: include_str!("../e2e/fixtures/qwen2.5-7b-instruct.config.json").into(),
+        total_b: total_b.to_string(),
+        scores: [
+            swe.map(|s| (s as f64 / 10.0).to_string())
+                .unwrap_or_default(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ],
+        ..Default::default()
+    };
+    OwnModel::from_inputs(Dataset::bundled(), &inputs).unwrap()
 }
 
 fn hardware_strategy() -> impl Strategy<Value = Vec<DeviceChoice>> {

@@ -5,7 +5,7 @@
 //! cache with a sparse-attention indexer, layers that reuse another layer's KV cache.
 //!
 //! The groups are produced by the import's per-`model_type` mappers from a Hugging Face
-//! `config.json` (`engine::import::hf`); every number here is a config field or a product of
+//! `config.json` (`engine::hf_config`); every number here is a config field or a product of
 //! config fields, never a guess.
 
 use serde::{Deserialize, Serialize};

@@ -124,6 +124,9 @@ pub struct Config {
     /// The decode speed (estimated tok/s) the headline model must reach; slower rows are
     /// shown but do not lead unless nothing reaches it.
     pub min_tok_s: f64,
+    /// A model the catalog lacks, from a pasted `config.json` ("your model"); the analysis
+    /// runs on the dataset with it added ([`super::own_model::dataset_with`]).
+    pub own_model: Option<super::own_model::OwnModel>,
 }
 
 impl Default for Config {
@@ -152,6 +155,7 @@ impl Default for Config {
             compare: None,
             full_precision: false,
             min_tok_s: DEFAULT_MIN_TOK_S,
+            own_model: None,
         }
     }
 }

@@ -62,6 +62,8 @@ pub enum DateBasis {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum Provenance {
+    /// Typed by the user for their own model ([`super::own_model`]); never in the dataset files.
+    User,
     /// Reported by the model's own lab.
     Vendor,
     /// Another party's run or compilation.
@@ -73,6 +75,7 @@ pub enum Provenance {
 impl Provenance {
     pub fn label(self) -> &'static str {
         match self {
+            Provenance::User => "your figure",
             Provenance::Vendor => "vendor-reported",
             Provenance::ThirdParty => "third-party",
             Provenance::Leaderboard => "independent leaderboard",

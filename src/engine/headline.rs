@@ -44,8 +44,13 @@ pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {
     } else {
         ""
     };
+    let yours = if best.model.id == super::own_model::ID {
+        " (your model; the score is your own figure)"
+    } else {
+        ""
+    };
     let mut text = format!(
-        "On {machine}, the best open-weight model for {} is {}{format}{offload}: {}.",
+        "On {machine}, the best open-weight model for {} is {}{yours}{format}{offload}: {}.",
         a.metric,
         best.model.name,
         a.show(value)

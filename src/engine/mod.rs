@@ -29,6 +29,14 @@ pub mod validate;
 /// How old the data is, and the staleness warning.
 pub mod freshness;
 
+/// Hugging Face `config.json` -> architecture facts (the import's mappers; also the page's
+/// "your model").
+pub mod hf_config;
+
+/// A model the user describes by pasting its `config.json`: its facts, its URL encoding, and
+/// the dataset with it added.
+pub mod own_model;
+
 /// The import from source snapshots (native only: the page never runs it).
 #[cfg(not(target_arch = "wasm32"))]
 pub mod import;
@@ -51,6 +59,9 @@ pub mod date;
 
 /// Unit conversions and the parsing of typed numbers.
 pub mod units;
+
+/// What the browser says about the machine, as preset suggestions (never applied unasked).
+pub mod hints;
 
 /// Devices, device pools and their usable memory.
 pub mod hardware;
@@ -88,6 +99,9 @@ pub mod rank;
 
 /// `analyze(&Dataset, &Config) -> Analysis`: the one entry point.
 pub mod analysis;
+
+/// The ranked table's groups: what runs here, reference rows, what does not fit and its need.
+pub mod table;
 
 /// The answer in one sentence, with its notes.
 pub mod headline;

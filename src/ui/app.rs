@@ -5,7 +5,8 @@ use super::browser;
 use super::charts::ChartsSection;
 use super::compare::ComparePanel;
 use super::controls::{
-    DataDateControl, HardwarePicker, RankingControls, RuntimeControls, WorkloadControls,
+    DataDateControl, HardwarePicker, OwnModelPanel, RankingControls, RuntimeControls,
+    WorkloadControls,
 };
 use super::ctx::{Ctx, use_ctx};
 use super::launch::LaunchPanel;
@@ -151,6 +152,7 @@ pub fn App() -> impl IntoView {
                     <WorkloadControls/>
                     <RuntimeControls/>
                     <RankingControls/>
+                    <OwnModelPanel/>
                     <DataDateControl/>
                 </aside>
                 <div class="main">

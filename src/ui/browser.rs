@@ -170,3 +170,96 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
     });
 }
+
+/// A string property of a JS object, or "".
+fn js_str(obj: &JsValue, key: &str) -> String {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// What the browser tells about the machine, read locally and never sent anywhere: the
+/// platform, `navigator.deviceMemory`, and WebGPU's adapter information where the browser
+/// exposes it (`navigator.gpu.requestAdapter()` resolves later, so `done` is called once with
+/// everything known; without WebGPU it is called at once).
+pub fn machine_hints(done: impl FnOnce(crate::engine::hints::Hints) + 'static) {
+    use wasm_bindgen::closure::Closure;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator: JsValue = window.navigator().into();
+    let platform = {
+        let data = js_sys::Reflect::get(&navigator, &JsValue::from_str("userAgentData"))
+            .unwrap_or(JsValue::UNDEFINED);
+        let p = if data.is_object() {
+            js_str(&data, "platform")
+        } else {
+            String::new()
+        };
+        if p.is_empty() {
+            js_str(&navigator, "platform")
+        } else {
+            p
+        }
+    };
+    let device_memory_gb = js_sys::Reflect::get(&navigator, &JsValue::from_str("deviceMemory"))
+        .ok()
+        .and_then(|v| v.as_f64());
+    let base = crate::engine::hints::Hints {
+        platform,
+        device_memory_gb,
+        ..Default::default()
+    };
+    let gpu =
+        js_sys::Reflect::get(&navigator, &JsValue::from_str("gpu")).unwrap_or(JsValue::UNDEFINED);
+    let request = js_sys::Reflect::get(&gpu, &JsValue::from_str("requestAdapter"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(request) = request.filter(|_| gpu.is_object()) else {
+        done(base);
+        return;
+    };
+    let promise = match request.call0(&gpu).map(js_sys::Promise::from) {
+        Ok(p) => p,
+        Err(_) => {
+            done(base);
+            return;
+        }
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let (ok_done, err_done) = (done.clone(), done);
+    let ok_base = base.clone();
+    let ok = Closure::once(move |adapter: JsValue| {
+        let info = if adapter.is_object() {
+            js_sys::Reflect::get(&adapter, &JsValue::from_str("info")).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let hints = if info.is_object() {
+            crate::engine::hints::Hints {
+                gpu_vendor: js_str(&info, "vendor"),
+                gpu_architecture: js_str(&info, "architecture"),
+                gpu_description: format!(
+                    "{} {}",
+                    js_str(&info, "description"),
+                    js_str(&info, "device")
+                ),
+                ..ok_base
+            }
+        } else {
+            ok_base
+        };
+        if let Some(f) = ok_done.borrow_mut().take() {
+            f(hints);
+        }
+    });
+    let err = Closure::once(move |_: JsValue| {
+        if let Some(f) = err_done.borrow_mut().take() {
+            f(base);
+        }
+    });
+    let _ = promise.then2(&ok, &err);
+    ok.forget();
+    err.forget();
+}

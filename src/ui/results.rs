@@ -4,6 +4,7 @@
 use crate::engine::dataset::Dataset;
 use crate::engine::export;
 use crate::engine::freshness;
+use crate::engine::table;
 use crate::engine::units::{format_gb, format_tokens};
 use crate::engine::{Analysis, FitStatus, Row, SortKey, headline, sorted_order};
 use crate::ui::browser;
@@ -44,6 +45,27 @@ fn fit_badge(status: Option<FitStatus>, open_weight: bool) -> (&'static str, &'s
     }
 }
 
+/// The table's columns (for the group rows' `colspan`): rank, model, score, fit, quant,
+/// memory, decode, first token, max context, the four main benchmarks, gaps.
+const COLUMNS: u32 = 13;
+
+/// Which group of the table a row is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum RowGroup {
+    #[default]
+    Runs,
+    Reference,
+    NoFit,
+}
+
+/// How many rows each group holds (before folding).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+struct GroupCounts {
+    runs: usize,
+    more_reference: usize,
+    no_fit: usize,
+}
+
 /// Rows the table renders before "Show all": a long table costs far more to lay out than to
 /// rank, and nobody reads past the first hundred models.
 const TABLE_ROWS: usize = 100;
@@ -54,6 +76,16 @@ pub fn ResultsTable() -> impl IntoView {
     let ds = ctx.dataset();
     let sort = RwSignal::new((SortKey::Rank, false));
     let show_all = RwSignal::new(false);
+    let show_no_fit = RwSignal::new(false);
+    let show_more_reference = RwSignal::new(false);
+    // What each model that does not fit would need: one analysis per extra device, so only
+    // while that group is open.
+    let needs = Memo::new(move |_| {
+        show_no_fit.get().then(|| {
+            ctx.ranked
+                .with(|c| ctx.analysis.with(|a| table::needs(ctx.dataset(), c, a)))
+        })
+    });
     let header = move |key: SortKey, label: &'static str, default_desc: bool| {
         let aria = move || {
             let (k, d) = sort.get();
@@ -74,7 +106,9 @@ pub fn ResultsTable() -> impl IntoView {
         }
     };
     // The rows as plain display values, compared: a change that leaves the table as it was
-    // stops here, and the keyed list below patches only the rows whose values changed.
+    // stops here, and the keyed lists below patch only the rows whose values changed. The
+    // rows are grouped (`engine::table`): what runs here, the proprietary reference rows, and
+    // the models that do not fit, folded, each with what it would need once unfolded.
     let rows = Memo::new(move |_| {
         let (key, desc) = sort.get();
         let limit = if show_all.get() {
@@ -83,28 +117,71 @@ pub fn ResultsTable() -> impl IntoView {
             TABLE_ROWS
         };
         let selected = ctx.selected.get();
+        let open_no_fit = show_no_fit.get();
+        let open_more = show_more_reference.get();
+        let needs = needs.get();
         ctx.analysis.with(|a| {
-            sorted_order(&a.rows, key, desc)
-                .into_iter()
-                .take(limit)
-                .filter_map(|i| {
-                    a.rows
-                        .get(i)
-                        .map(|r| row_view(ds, a, i, r, selected.as_deref()))
+            let order = sorted_order(&a.rows, key, desc);
+            let g = table::group(a, &order, key == SortKey::Rank);
+            let view_of = |group: RowGroup, i: usize| {
+                a.rows.get(i).map(|r| {
+                    let mut v = row_view(ds, a, i, r, selected.as_deref());
+                    v.group = group;
+                    if let Some(n) = needs.as_ref().and_then(|n| n.get(&r.model.id)) {
+                        v.fit_detail = n.describe();
+                    }
+                    v
                 })
-                .collect::<Vec<_>>()
+            };
+            let runs = g
+                .runs
+                .iter()
+                .take(limit)
+                .filter_map(|&i| view_of(RowGroup::Runs, i));
+            let reference = g
+                .reference
+                .iter()
+                .chain(g.more_reference.iter().filter(|_| open_more))
+                .filter_map(|&i| view_of(RowGroup::Reference, i));
+            let no_fit = g
+                .no_fit
+                .iter()
+                .filter(|_| open_no_fit)
+                .filter_map(|&i| view_of(RowGroup::NoFit, i));
+            let views: Vec<RowView> = runs.chain(reference).chain(no_fit).collect();
+            let counts = GroupCounts {
+                runs: g.runs.len(),
+                more_reference: g.more_reference.len(),
+                no_fit: g.no_fit.len(),
+            };
+            (views, counts)
         })
     });
-    // The keyed list follows the order of the ids; each row reads its own values from `rows`
+    let counts = Memo::new(move |_| rows.with(|(_, c)| *c));
+    let rows = Memo::new(move |_| rows.with(|(v, _)| v.clone()));
+    // The keyed lists follow the order of the ids; each row reads its own values from `rows`
     // through a memo, so a row whose values did not change does nothing and a changed row
     // updates its text in place.
-    let order =
-        Memo::new(move |_| rows.with(|rs| rs.iter().map(|r| r.id.clone()).collect::<Vec<_>>()));
+    let order_of = move |group: RowGroup| {
+        Memo::new(move |_| {
+            rows.with(|rs| {
+                rs.iter()
+                    .filter(|r| r.group == group)
+                    .map(|r| r.id.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let (runs_order, reference_order, no_fit_order) = (
+        order_of(RowGroup::Runs),
+        order_of(RowGroup::Reference),
+        order_of(RowGroup::NoFit),
+    );
     let positions = Memo::new(move |_| {
-        order.with(|ids| {
-            ids.iter()
+        rows.with(|rs| {
+            rs.iter()
                 .enumerate()
-                .map(|(i, id)| (id.clone(), i))
+                .map(|(i, r)| (r.id.clone(), i))
                 .collect::<HashMap<_, _>>()
         })
     });
@@ -145,16 +222,59 @@ pub fn ResultsTable() -> impl IntoView {
                             <th scope="col">"Gap open / prop."</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        <For each=move || order.get() key=|id| id.clone() let:id>
+                    <tbody class="group-runs">
+                        <tr class="group-head"><th colspan=COLUMNS scope="rowgroup">
+                            {move || match counts.get().runs {
+                                0 => "Nothing runs here at this context and session count".to_string(),
+                                1 => "Runs here: 1 model".to_string(),
+                                n => format!("Runs here: {n} models (fits first, then offload)"),
+                            }}
+                        </th></tr>
+                        <For each=move || runs_order.get() key=|id| id.clone() let:id>
+                            <ResultRow id rows positions/>
+                        </For>
+                    </tbody>
+                    <tbody class="group-reference">
+                        <Show when=move || !reference_order.with(Vec::is_empty)>
+                            <tr class="group-head"><th colspan=COLUMNS scope="rowgroup">"Proprietary models, for reference (API only)"</th></tr>
+                        </Show>
+                        <For each=move || reference_order.get() key=|id| id.clone() let:id>
+                            <ResultRow id rows positions/>
+                        </For>
+                        <Show when=move || { counts.get().more_reference > 0 }>
+                            <tr class="group-toggle"><td colspan=COLUMNS>
+                                <button id="toggle-reference" type="button"
+                                    aria-expanded=move || show_more_reference.get().to_string()
+                                    on:click=move |_| show_more_reference.update(|v| *v = !*v)>
+                                    {move || if show_more_reference.get() {
+                                        "Show only the leaders".to_string()
+                                    } else {
+                                        format!("Show {} more proprietary models", counts.get().more_reference)
+                                    }}
+                                </button>
+                            </td></tr>
+                        </Show>
+                    </tbody>
+                    <tbody class="group-nofit">
+                        <Show when=move || { counts.get().no_fit > 0 }>
+                            <tr class="group-toggle"><th colspan=COLUMNS scope="rowgroup">
+                                <button id="toggle-nofit" type="button"
+                                    aria-expanded=move || show_no_fit.get().to_string()
+                                    on:click=move |_| show_no_fit.update(|v| *v = !*v)>
+                                    {move || format!("{} {} models that do not fit here, with what each would need",
+                                        if show_no_fit.get() { "▾ Hide the" } else { "▸ Show the" }, counts.get().no_fit)}
+                                </button>
+                            </th></tr>
+                        </Show>
+                        <For each=move || no_fit_order.get() key=|id| id.clone() let:id>
                             <ResultRow id rows positions/>
                         </For>
                     </tbody>
                 </table>
             </div>
-            <Show when=move || !show_all.get() && ctx.analysis.with(|a| a.rows.len() > TABLE_ROWS)>
+            <Show when=move || { !show_all.get() && (counts.get().runs > TABLE_ROWS) }>
                 <button id="show-all-rows" type="button" on:click=move |_| show_all.set(true)>
-                    {move || ctx.analysis.with(|a| format!("Show all {} models (the first {TABLE_ROWS} are shown)", a.rows.len()))}
+                    {move || format!("Show all {} models that run here (the first {TABLE_ROWS} are shown)", counts.get().runs)}
                 </button>
             </Show>
         </section>
@@ -176,6 +296,7 @@ struct ScoreCell {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct RowView {
     id: String,
+    group: RowGroup,
     name: String,
     kind: String,
     selected: bool,
@@ -326,6 +447,7 @@ fn row_view(
         })
         .collect();
     RowView {
+        group: RowGroup::Runs,
         id: r.model.id.clone(),
         name: r.model.name.clone(),
         kind: format!(
@@ -401,34 +523,41 @@ fn ResultRow(
     let scores =
         Memo::new(move |_| row.with(|r| r.as_ref().map(|r| r.scores.clone()).unwrap_or_default()));
     let badge_class = move || row.with(|r| r.as_ref().map_or("", |r| r.badge_class));
+    let ds = ctx.dataset();
+    let bench_labels: Vec<String> = ds
+        .main_bench_ids()
+        .into_iter()
+        .map(|b| ds.benchmark(b).map_or(b.to_string(), |x| x.short.clone()))
+        .collect();
     let select_id = id.clone();
+    let is_own = id == crate::engine::own_model::ID;
     view! {
-        <tr data-model=id class:selected=flag(|r| r.selected) class=move || format!("row-{}", badge_class())
+        <tr data-model=id class:own=is_own class:selected=flag(|r| r.selected) class=move || format!("row-{}", badge_class())
             aria-selected=move || if flag(|r| r.selected)() { "true" } else { "false" }>
-            <td class="num">{text(|r| r.rank.clone())}</td>
+            <td class="num rank" data-label="#">{text(|r| r.rank.clone())}</td>
             <th scope="row">
                 <button type="button" class="model-link" on:click=move |_| { let s = select_id.clone(); ctx.update(|c| c.selected = Some(s)) }>{text(|r| r.name.clone())}</button>
                 <small class="kind">{text(|r| r.kind.clone())}</small>
             </th>
-            <td class="num value">{text(|r| r.value.clone())}</td>
-            <td><span class=move || format!("badge {}", badge_class()) class:tight=flag(|r| r.tight)>{move || row.with(|r| r.as_ref().map_or("", |r| r.badge))}</span><small>{text(|r| r.fit_detail.clone())}</small></td>
-            <td>{text(|r| r.format.clone())}</td>
-            <td class="num">{text(|r| r.memory.clone())}{move || flag(|r| r.capped)().then_some(" (context capped at model max)")}</td>
-            <td class="num">{text(|r| r.speed.clone())}{move || measured.get().into_iter().map(|(label, source, title)| {
+            <td class="num value" data-label="Score">{text(|r| r.value.clone())}</td>
+            <td data-label="Fit"><span class=move || format!("badge {}", badge_class()) class:tight=flag(|r| r.tight)>{move || row.with(|r| r.as_ref().map_or("", |r| r.badge))}</span><small>{text(|r| r.fit_detail.clone())}</small></td>
+            <td data-label="Quant">{text(|r| r.format.clone())}</td>
+            <td class="num" data-label="Memory (W + KV + O)">{text(|r| r.memory.clone())}{move || flag(|r| r.capped)().then_some(" (context capped at model max)")}</td>
+            <td class="num" data-label="Decode tok/s">{text(|r| r.speed.clone())}{move || measured.get().into_iter().map(|(label, source, title)| {
                 view! { <a class="measured" href=source target="_blank" rel="noopener noreferrer" title=title>{label}</a> }
             }).collect_view()}</td>
-            <td class="num">{text(|r| r.ttft.clone())}</td>
-            <td class="num">{text(|r| r.max_context.clone())}</td>
-            {move || scores.get().into_iter().map(|cell| match cell {
+            <td class="num" data-label="First token">{text(|r| r.ttft.clone())}</td>
+            <td class="num" data-label="Max context">{text(|r| r.max_context.clone())}</td>
+            {move || scores.get().into_iter().zip(bench_labels.clone()).map(|(cell, label)| match cell {
                 Some(c) => view! {
-                    <td class="num"><a href=c.source target="_blank" rel="noopener noreferrer" title=c.title>{c.shown}</a>
+                    <td class="num" data-label=label><a href=c.source target="_blank" rel="noopener noreferrer" title=c.title>{c.shown}</a>
                         {c.weak.then(|| view! { <abbr class="weak" title="only one weak source (an aggregator page) has this figure">"?"</abbr> })}
                         <span class=c.provenance aria-hidden="true"></span></td>
                 }
                 .into_any(),
-                None => view! { <td class="num muted">"—"</td> }.into_any(),
+                None => view! { <td class="num muted" data-label=label>"—"</td> }.into_any(),
             }).collect_view()}
-            <td class="num">{text(|r| r.gaps.clone())}</td>
+            <td class="num" data-label="Gap open / prop.">{text(|r| r.gaps.clone())}</td>
         </tr>
     }
 }

@@ -24,7 +24,7 @@
 )]
 
 pub mod catalog;
-pub mod hf;
+pub use super::hf_config as hf;
 pub mod leaderboards;
 pub mod modelsdev;
 pub mod report;

@@ -9,6 +9,7 @@ mod devices;
 use super::config::{self, Config, DataDate, QuantChoice, RankBy};
 use super::dataset::Dataset;
 use super::date::Date;
+use super::own_model::{self, OwnModel};
 use super::runtime::Runtime;
 use super::units;
 
@@ -192,6 +193,9 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     if cfg.min_tok_s != d.min_tok_s {
         push("min", fmt_num(cfg.min_tok_s));
     }
+    if let Some(own) = &cfg.own_model {
+        push("om", own.encode());
+    }
     parts.join("&")
 }
 
@@ -233,6 +237,29 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
         }
         query = &query[..cut];
     }
+    // Your model first: the selection and the calibration may name it, so the rest of the
+    // link is read against the dataset with it added.
+    let own_text = query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .find(|(k, _)| percent_decode(k) == "om")
+        .map(|(_, v)| percent_decode(v));
+    let with_own;
+    let dataset = match own_text
+        .as_deref()
+        .map(|t| OwnModel::decode(dataset, t.trim()))
+    {
+        Some(Ok(own)) => {
+            with_own = own_model::dataset_with(dataset, &own);
+            cfg.own_model = Some(own);
+            &with_own
+        }
+        Some(Err(e)) => {
+            notices.push(notice("om", format!("{e}; it was left out")));
+            dataset
+        }
+        None => dataset,
+    };
     let mut seen: Vec<String> = Vec::new();
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -364,6 +391,8 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     }
                 }
             }
+            // Read before the loop.
+            "om" => {}
             "rt" => match Runtime::parse(value) {
                 Some(r) => cfg.runtime = r,
                 None => notices.push(bad("runtime (llama.cpp, vllm, sglang, mlx)")),

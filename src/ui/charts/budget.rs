@@ -87,7 +87,9 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
                             .type_(LineStyleType::Dashed)
                             .color(p.capacity),
                     )
-                    .label(Label::new().formatter("{b}").color(p.muted))
+                    // No text on the line: on a phone it ran into the legend. The caption
+                    // says what it is; hovering it shows its name.
+                    .label(Label::new().show(false))
                     .data(vec![MarkLineVariant::Simple(
                         MarkLineData::new()
                             .name(format!("Your budget: {:.0} GB", a.machine.usable_gb()))
@@ -137,8 +139,10 @@ pub fn build(ds: &Dataset, cfg: &Config, a: &Analysis<'_>, p: &Palette) -> Chart
     ChartData {
         chart: chart.color(p.series.to_vec()),
         caption: format!(
-            "For each benchmark, the best score any open-weight model reaches within a memory budget (weights + KV cache at {} tokens × {} session(s) + overhead, one device). Each step is a model or format becoming reachable; the pale bar at each step is the range of its memory estimate.",
-            a.workload.context_tokens, a.workload.sessions
+            "For each benchmark, the best score any open-weight model reaches within a memory budget (weights + KV cache at {} tokens × {} session(s) + overhead, one device). Each step is a model or format becoming reachable; the pale bar at each step is the range of its memory estimate. The dashed vertical line is your budget ({:.0} GB usable).",
+            a.workload.context_tokens,
+            a.workload.sessions,
+            a.machine.usable_gb()
         ),
         headers: vec![
             "Benchmark".into(),

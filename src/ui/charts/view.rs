@@ -1,6 +1,5 @@
 //! ChartView: one ECharts instance per chart, created once and updated in place.
 
-use crate::engine::dataset::Dataset;
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use charming::Chart;
@@ -53,12 +52,38 @@ pub struct Shown {
 impl From<ChartData> for Shown {
     fn from(d: ChartData) -> Self {
         Shown {
-            option_json: serde_json::to_string(&d.chart).unwrap_or_default(),
+            option_json: without_label_collisions(&d.chart),
             caption: d.caption,
             headers: d.headers,
             rows: d.rows,
         }
     }
+}
+
+/// The option as JSON, with every labelled series told to hide a label that would overlap
+/// another (ECharts' `labelLayout.hideOverlap`, after moving it vertically first): charming
+/// 0.6's `Scatter` has no setter for it, and a point's name beside 60 close points otherwise
+/// prints over its neighbours. A hidden label stays in the tooltip and the data table.
+fn without_label_collisions(chart: &Chart) -> String {
+    let Ok(mut option) = serde_json::to_value(chart) else {
+        return String::new();
+    };
+    if let Some(series) = option.get_mut("series").and_then(|s| s.as_array_mut()) {
+        for s in series {
+            let labelled = s
+                .get("label")
+                .and_then(|l| l.get("show"))
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false);
+            if let Some(obj) = s.as_object_mut().filter(|_| labelled) {
+                obj.insert(
+                    "labelLayout".into(),
+                    serde_json::json!({ "hideOverlap": true, "moveOverlap": "shiftY" }),
+                );
+            }
+        }
+    }
+    option.to_string()
 }
 
 thread_local! {
@@ -148,7 +173,7 @@ pub fn ChartView(
                 .ok()
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
-            if let Some(m) = Dataset::bundled().model_named(&name) {
+            if let Some(m) = ctx.dataset().model_named(&name) {
                 let id = m.id.clone();
                 ctx.update(|c| c.selected = Some(id));
             }

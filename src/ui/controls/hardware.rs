@@ -69,6 +69,7 @@ pub fn HardwarePicker() -> impl IntoView {
     view! {
         <fieldset class="group" id="hardware">
             <legend>"Hardware"</legend>
+            <super::hint::BrowserHint/>
             <div class="field">
                 <label for="preset">"Preset"</label>
                 <select id="preset" on:change=on_preset prop:value=current_preset>

@@ -1,5 +1,6 @@
 //! Hugging Face `config.json` → the architecture facts the memory maths needs, one mapper per
-//! `model_type`. A field a mapper needs and cannot find is an error naming the field; an
+//! `model_type`. The import runs it on the catalog's snapshots; the page runs it on a config a
+//! user pastes ("your model", [`super::own_model`]). A field a mapper needs and cannot find is an error naming the field; an
 //! unknown `model_type` is an error naming it. Nothing is defaulted that the config does not
 //! say (the one exception is the standard `head_dim = hidden_size / num_attention_heads` of
 //! transformer configs that omit `head_dim`, which is how the runtimes read them too).
@@ -7,6 +8,50 @@
 use crate::engine::architecture::{LayerGroup, LayerKind};
 use crate::engine::dataset::{Embeddings, Experts};
 use serde_json::Value;
+
+/// The `model_type` values (top level or `text_config`) a mapper reads.
+pub const MODEL_TYPES: &[&str] = &[
+    "llama",
+    "mistral",
+    "ministral",
+    "ministral3",
+    "qwen2",
+    "qwen3",
+    "mistral3",
+    "cohere2",
+    "qwen3_moe",
+    "minimax_m2",
+    "minimax",
+    "glm4_moe",
+    "glm4_moe_lite_nope",
+    "mixtral",
+    "llama4_text",
+    "step3p5",
+    "ernie4_5_moe",
+    "hunyuan_v1_moe",
+    "qwen3_next",
+    "qwen3_5",
+    "qwen3_5_moe",
+    "qwen3_5_text",
+    "qwen3_5_moe_text",
+    "deepseek_v3",
+    "kimi_k2",
+    "deepseek_v32",
+    "glm_moe_dsa",
+    "mistral_large_3",
+    "glm4_moe_lite",
+    "gpt_oss",
+    "gemma3",
+    "gemma3_text",
+    "gemma4",
+    "gemma4_text",
+    "nemotron_h",
+    "minimax_m3",
+    "minimax_m3_vl",
+    "deepseek_v4",
+    "kimi_linear",
+    "mimo_v2_flash",
+];
 
 /// What a config gives the dataset.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,8 +174,15 @@ fn experts(
     match find(count_keys)? {
         None | Some(0) | Some(1) => Ok(None),
         Some(count) => {
-            let active = find(active_keys)?
-                .ok_or_else(|| format!("config.json has experts but no `{}`", active_keys[0]))?;
+            let active = find(active_keys)?.ok_or_else(|| {
+                format!(
+                    "config.json has experts but no `{}`",
+                    active_keys
+                        .first()
+                        .copied()
+                        .unwrap_or("num_experts_per_tok")
+                )
+            })?;
             let shared = find(&["n_shared_experts", "num_shared_experts"])?.unwrap_or(0);
             Ok(Some(Experts {
                 count,
@@ -551,8 +603,9 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
             let entry = c.kv_heads()? * c.head_dim()?;
             let window = c.u("sliding_window")?;
             let index = c.u("index_head_dim")?;
-            let kinds = ratios[..layers as usize]
+            let kinds = ratios
                 .iter()
+                .take(layers as usize)
                 .map(|&r| match r {
                     0 => LayerKind::Latent {
                         kv_lora_rank: entry,
@@ -650,7 +703,8 @@ pub fn map_config(text: &str) -> Result<Mapped, String> {
         }
         other => {
             return Err(format!(
-                "no mapper for model_type `{other}`: add one to engine/import/hf.rs"
+                "no mapper for model_type `{other}` (codefit reads: {})",
+                MODEL_TYPES.join(", ")
             ));
         }
     };
