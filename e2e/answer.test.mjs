@@ -75,7 +75,7 @@ async function assertLabelsClear(page, kind) {
 describe('the table as an answer', () => {
   for (const [label, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     test(`grouped: what runs first, reference rows, what does not fit folded with its need (${label})`, async () => {
-      await withApp('?p=pro6000', async (page) => {
+      await withApp('?hw=pro6000', async (page) => {
         await eventually(async () => assert.ok((await groups(page)).runs.length > 3));
         const g = await groups(page);
         assert.ok(g.runs.every((r) => /fits|offload/.test(r.fit)), JSON.stringify(g.runs));
@@ -103,7 +103,7 @@ describe('the table as an answer', () => {
   }
 
   test('on a phone each model is a card with labelled facts; nothing scrolls sideways', async () => {
-    await withApp('?p=pro6000', async (page) => {
+    await withApp('?hw=pro6000', async (page) => {
       await eventually(async () => assert.ok((await groups(page)).runs.length > 0));
       const card = await page.evaluate(() => {
         const tr = document.querySelector('table#results tbody.group-runs tr[data-model]');
@@ -132,7 +132,7 @@ describe('the table as an answer', () => {
 describe('chart labels', () => {
   for (const [label, options] of [['desktop', DESKTOP], ['phone', PHONE]]) {
     test(`the memory-vs-score and budget charts' labels neither overlap nor clip (${label})`, async () => {
-      await withApp('?p=pro6000', async (page) => {
+      await withApp('?hw=pro6000', async (page) => {
         await waitForChart(page);
         await page.locator('figure[data-chart=frontier]').scrollIntoViewIfNeeded();
         await assertLabelsClear(page, 'frontier');
