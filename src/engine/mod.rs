@@ -110,6 +110,13 @@ pub mod runtime_options;
 /// The command line that serves a model as the engine placed it, one builder per runtime.
 pub mod launch;
 
+/// A row of the answer in words (fit, headroom, speed, score), for the table and the CLI.
+pub mod cells;
+
+/// `codefit recommend`: command-line flags to a `Config` through the URL decoder, and the
+/// page's answer (headline, top rows, launch command) as text, JSON or Markdown.
+pub mod recommend;
+
 /// Two hardware setups side by side.
 pub mod compare;
 
