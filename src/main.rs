@@ -3,7 +3,11 @@
 //!   suite) and prints its counts;
 //! - `cargo run -- import [--check]` regenerates `src/data/models.json` and `scores.json`,
 //!   `sources/SNAPSHOTS.json` and `sources/IMPORT-REPORT.md` from the snapshots and curated
-//!   files under `sources/` (`--check` only compares and fails when they differ).
+//!   files under `sources/` (`--check` only compares and fails when they differ);
+//! - `cargo run -- recommend [options]` prints the page's answer for a configuration (the
+//!   headline, the top rows and the launch command) as text, `--json` or `--markdown`; the
+//!   flags are the page's URL keys (`--preset spark`, `--ctx 128k`, `--url '<link>'`) and go
+//!   through the page's decoder (`engine::recommend`). Bad options exit 2; `--help` lists them.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -15,9 +19,12 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = match args.first().map(String::as_str) {
         Some("import") => native::import(args.iter().any(|a| a == "--check")),
+        Some("recommend") => native::recommend(args.get(1..).unwrap_or_default()),
         Some("validate") | None => native::validate(args.get(1).map(String::as_str)),
         Some(other) => {
-            eprintln!("unknown command `{other}`: use `validate [date]` or `import [--check]`");
+            eprintln!(
+                "unknown command `{other}`: use `validate [date]`, `import [--check]` or `recommend [options]`"
+            );
             2
         }
     };
@@ -27,6 +34,7 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use codefit::engine::import;
+    use codefit::engine::recommend::{self, Command};
     use codefit::engine::{Dataset, Date};
     use std::path::Path;
 
@@ -36,6 +44,29 @@ mod native {
             .ok()
             .and_then(|d| Date::from_days_since_epoch((d.as_secs() / 86_400) as i64));
         arg.and_then(Date::parse).or(system_today)
+    }
+
+    /// `recommend`: parse, answer, print. Notices of a `--url` go to stderr.
+    pub fn recommend(args: &[String]) -> i32 {
+        let ds = Dataset::bundled();
+        let request = match recommend::parse_args(ds, args) {
+            Ok(Command::Help) => {
+                print!("{}", recommend::usage());
+                return 0;
+            }
+            Ok(Command::Run(r)) => *r,
+            Err(message) => {
+                eprintln!("codefit recommend: {message}");
+                return 2;
+            }
+        };
+        for n in &request.notices {
+            eprintln!("notice ({}): {}", n.key, n.message);
+        }
+        let today = today(None).unwrap_or_else(|| ds.newest_date());
+        let answer = recommend::answer(ds, &request.config, today, request.top);
+        print!("{}", answer.render(request.output));
+        0
     }
 
     pub fn validate(date: Option<&str>) -> i32 {

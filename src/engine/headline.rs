@@ -5,7 +5,19 @@
 use super::analysis::Analysis;
 use super::dataset::Dataset;
 use super::fit::FitStatus;
+use super::freshness::Freshness;
 use super::rank::Leader;
+
+/// The headline as the page shows it: the sentence and, when the newest data is stale, the
+/// warning that says so (`fresh` is computed from today's date, which the caller reads).
+pub fn headline_dated(dataset: &Dataset, a: &Analysis<'_>, fresh: &Freshness) -> String {
+    let mut text = headline(dataset, a);
+    if let Some(w) = fresh.warning(&a.scope, dataset) {
+        text.push(' ');
+        text.push_str(&w);
+    }
+    text
+}
 
 /// The answer in one sentence (or two), from the analysis.
 pub fn headline(dataset: &Dataset, a: &Analysis<'_>) -> String {

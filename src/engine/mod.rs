@@ -2,7 +2,8 @@
 //!
 //! The one entry point is [`analyze`]: `analyze(&Dataset, &Config) -> Analysis`, everything
 //! the page shows. The UI keeps the user's [`Config`], calls it in one memo and renders the
-//! [`Analysis`]; the binary validates and imports the [`Dataset`]. The items re-exported below
+//! [`Analysis`]; the binary validates and imports the [`Dataset`], and `recommend` prints the
+//! same answer on the command line ([`recommend`]). The items re-exported below
 //! are what they use most; the rest is reached through its module.
 //!
 //! Data flows one way through three layers, and the modules are declared in that order:
@@ -13,7 +14,8 @@
 //!    placement over the devices, the fit, speed, and the speed model's calibration.
 //! 3. **Answers**: scores and the ranking, the analysis that assembles them for every model,
 //!    and what the page derives from it: the headline, tiers, the timeline, the seed checks,
-//!    runtime options and launch commands, comparisons, explanations and exports.
+//!    runtime options and launch commands, comparisons, explanations and exports, and the
+//!    command line's answer.
 //!
 //! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
 //! tested natively (`cargo test`), and the UI only calls it.
@@ -123,6 +125,13 @@ pub mod runtime_options;
 
 /// The command line that serves a model as the engine placed it, one builder per runtime.
 pub mod launch;
+
+/// A row of the answer in words (fit, headroom, speed, score), for the table and the CLI.
+pub mod cells;
+
+/// `codefit recommend`: command-line flags to a `Config` through the URL decoder, and the
+/// page's answer (headline, top rows, launch command) as text, JSON or Markdown.
+pub mod recommend;
 
 /// Two hardware setups side by side.
 pub mod compare;

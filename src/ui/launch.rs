@@ -16,9 +16,8 @@ pub fn LaunchPanel() -> impl IntoView {
     let cmd = Memo::new(move |_| {
         let sel = ctx.selected.get();
         ctx.analysis.with(|a| {
-            let row = a.focus_row(sel.as_deref())?;
+            let (row, l) = launch::for_focus(ds, a, sel.as_deref())?;
             let fit = row.fit.as_ref()?;
-            let l = launch::command(ds, row.model, fit, &a.machine, &a.workload)?;
             let split = match fit.placement.mode {
                 Mode::Layers if a.machine.units.len() > 1 => format!(
                     "Layer split: {} (by free memory).",

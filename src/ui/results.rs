@@ -1,12 +1,14 @@
 //! The headline answer and the ranked, sortable table. Selecting a row selects the model
 //! everywhere (it is `Config::selected`).
 
+use crate::engine::cells::{self, fit_badge};
 use crate::engine::dataset::Dataset;
 use crate::engine::export;
 use crate::engine::freshness;
+use crate::engine::headline::headline_dated;
 use crate::engine::table;
 use crate::engine::units::{format_gb, format_tokens};
-use crate::engine::{Analysis, FitStatus, Row, SortKey, headline, sorted_order};
+use crate::engine::{Analysis, Row, SortKey, sorted_order};
 use crate::ui::browser;
 use crate::ui::ctx::use_ctx;
 use leptos::prelude::*;
@@ -19,29 +21,10 @@ pub fn Headline() -> impl IntoView {
     // Today is read once: the data's age does not change while the page is open.
     let fresh = freshness::freshness(ds, browser::today().unwrap_or_else(|| ds.newest_date()));
     let age = fresh.label();
-    let text = move || {
-        ctx.analysis.with(|a| {
-            let mut t = headline(ds, a);
-            if let Some(w) = fresh.warning(&a.scope, ds) {
-                t.push(' ');
-                t.push_str(&w);
-            }
-            t
-        })
-    };
+    let text = move || ctx.analysis.with(|a| headline_dated(ds, a, &fresh));
     view! {
         <p id="headline" class="headline" aria-live="polite">{text}</p>
         <p id="data-age" class="hint">{format!("Newest source-dated figure: {age}.")}</p>
-    }
-}
-
-fn fit_badge(status: Option<FitStatus>, open_weight: bool) -> (&'static str, &'static str) {
-    match status {
-        None if open_weight => ("unknown", "? memory not computed"),
-        Some(FitStatus::Fits) => ("fits", "✔ fits"),
-        Some(FitStatus::Offload) => ("offload", "◐ offload"),
-        Some(FitStatus::NoFit) => ("nofit", "✖ does not fit"),
-        None => ("proprietary", "API only"),
     }
 }
 
@@ -326,29 +309,8 @@ fn row_view(
 ) -> RowView {
     let (badge_class, badge) = fit_badge(r.status(), r.model.open_weight);
     let f = r.fit.as_ref();
-    let fit_detail = r.model.memory_unknown.clone().or_else(|| {
-        f.map(|f| match f.status {
-            FitStatus::NoFit => format!("short {}", format_gb(-f.headroom_gb)),
-            FitStatus::Offload => match f.expert_offload {
-                Some(x) => format!(
-                    "experts of {} layers in RAM ({})",
-                    x.cpu_layers,
-                    format_gb(x.cpu_gb)
-                ),
-                None => format!("{} in RAM", format_gb(f.offload_gb)),
-            },
-            FitStatus::Fits if f.tight => format!(
-                "tight: {} free, within the estimate's error",
-                format_gb(f.headroom_gb)
-            ),
-            FitStatus::Fits => format!("{} free", format_gb(f.headroom_gb)),
-        })
-    });
-    let speed = match (r.decode_est_tok_s, r.decode_tok_s, r.decode_range) {
-        (Some(e), Some(c), Some((lo, hi))) => format!("≈ {e:.0}, {lo:.0}–{hi:.0} est. (≤ {c:.0})"),
-        (Some(e), Some(c), None) => format!("≈ {e:.0} est. (≤ {c:.0})"),
-        _ => "—".into(),
-    };
+    let fit_detail = cells::fit_detail(r);
+    let speed = cells::decode_text(r);
     let secs = |t: f64| {
         if t < 10.0 {
             format!("{t:.1}")
@@ -394,18 +356,6 @@ fn row_view(
             )
         },
     );
-    let value = r.value.map(|v| a.show(v)).unwrap_or_else(|| {
-        if r.coverage > 0.0 && r.coverage < 1.0 {
-            format!("{:.0}% of profile", r.coverage * 100.0)
-        } else {
-            "no score".into()
-        }
-    });
-    let penalty = if r.penalty_pct > 0.0 && r.value.is_some() {
-        format!(" (−{:.1}% quant.)", r.penalty_pct)
-    } else {
-        String::new()
-    };
     let gaps = match (r.gap_open, r.gap_proprietary) {
         (Some(o), Some(p)) => format!("{} / {}", a.show_gap(o), a.show_gap(p)),
         (Some(o), None) => format!("{} / —", a.show_gap(o)),
@@ -464,15 +414,9 @@ fn row_view(
         badge,
         tight: f.is_some_and(|f| f.tight),
         fit_detail: fit_detail.unwrap_or_default(),
-        rank: if r.value.is_some() {
-            (i + 1).to_string()
-        } else {
-            "—".into()
-        },
-        value: format!("{value}{penalty}"),
-        format: f
-            .and_then(|f| ds.weight_format(&f.format_id))
-            .map_or_else(|| "—".into(), |w| w.name.clone()),
+        rank: cells::rank_text(i, r),
+        value: cells::score_text(a, r),
+        format: cells::format_name(ds, r),
         memory,
         capped: f.is_some_and(|f| f.context_capped),
         speed,

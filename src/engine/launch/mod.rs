@@ -16,6 +16,7 @@ mod vllm;
 
 pub use llama_cpp::LLAMA_FIT_TARGET_MIB;
 
+use super::analysis::{Analysis, Row};
 use super::dataset::{Dataset, FormatLaunch, Model};
 use super::fit::Fit;
 use super::hardware::Machine;
@@ -95,6 +96,20 @@ pub fn command(
         Runtime::Sglang => serving::launch(&sglang::SERVER, &request),
         Runtime::Mlx => mlx::launch(&request),
     })
+}
+
+/// The command for the model an analysis focuses on (the selected model when it has a fit,
+/// else the headline model, [`Analysis::focus_row`]), with that row: what the page's launch
+/// panel and `codefit recommend` show. `None` when there is no such row or it is proprietary.
+pub fn for_focus<'s>(
+    dataset: &Dataset,
+    a: &'s Analysis<'_>,
+    selected: Option<&str>,
+) -> Option<(&'s Row<'s>, Launch)> {
+    let row = a.focus_row(selected)?;
+    let fit = row.fit.as_ref()?;
+    let launch = command(dataset, row.model, fit, &a.machine, &a.workload)?;
+    Some((row, launch))
 }
 
 /// Every flag `runtime`'s commands use: (flag, documentation).

@@ -68,8 +68,8 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Encodes characters outside `[A-Za-z0-9._~*:,-]` as `%XX`.
-fn percent_encode(text: &str) -> String {
+/// Encodes characters outside `[A-Za-z0-9._~*:,-]` as `%XX` (a value of the query string).
+pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for b in text.bytes() {
         if b.is_ascii_alphanumeric() || b"._~*:,-".contains(&b) {
