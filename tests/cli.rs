@@ -142,3 +142,30 @@ fn exit_codes_and_messages() {
         assert!(stdout(&o).contains(flag), "{flag}");
     }
 }
+
+/// A shared link with "your model" (a pasted config.json) gives the same model to the command
+/// line: its row is there with the page's memory maths (Qwen2.5-7B at Q8_0, 32k: 11.0 GB).
+#[test]
+fn a_link_with_your_model_answers_with_it() {
+    use codefit::engine::own_model::{Inputs, OwnModel};
+    let ds = Dataset::bundled();
+    let own = OwnModel::from_inputs(
+        ds,
+        &Inputs {
+            config_json: include_str!("../e2e/fixtures/qwen2.5-7b-instruct.config.json").into(),
+            total_b: "7.61".into(),
+            scores: ["99".into(), String::new(), String::new(), String::new()],
+            ..Default::default()
+        },
+    )
+    .expect("the fixture config maps");
+    let query = format!("ctx=32k&om={}", own.encode());
+    let o = run(&["recommend", "--url", &query, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("\"id\":\"own\"") || out.contains("\"id\": \"own\""),
+        "{out}"
+    );
+    assert!(out.contains("Qwen2.5-7B-Instruct (your model"), "{out}");
+}
