@@ -7,7 +7,9 @@
     reason = "test helpers outside #[test] fns: a panic there is a failing test"
 )]
 
-use codefit::engine::config::{Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy};
+use codefit::engine::config::{
+    BuyTarget, Config, DataDate, DeviceChoice, DeviceRef, QuantChoice, RankBy,
+};
 use codefit::engine::dataset::Dataset;
 use codefit::engine::date::Date;
 use codefit::engine::own_model::{Inputs, OwnModel};
@@ -67,6 +69,7 @@ fn arb_config() -> impl Strategy<Value = Config> {
             0u32..=5000,
             prop::option::of((1u32..=100_000, prop::option::of(0u32..=1000))),
         ),
+        costs_strategy(),
     );
     (
         hardware,
@@ -89,7 +92,7 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 (p, f, pen),
                 selected,
                 data,
-                (runtime, prompt, cal, cmp, (fp16, min, own)),
+                (runtime, prompt, cal, cmp, (fp16, min, own), costs),
             )| Config {
                 hardware,
                 ram_gb: ram as f64,
@@ -111,6 +114,45 @@ fn arb_config() -> impl Strategy<Value = Config> {
                 full_precision: fp16,
                 min_tok_s: min as f64 / 10.0,
                 own_model: own.map(|(params, score)| own_model(params as f64 / 100.0, score)),
+                ..costs
+            },
+        )
+}
+
+/// The buying target and the cost panel's inputs, in the ranges the URL keeps exactly.
+fn costs_strategy() -> impl Strategy<Value = Config> {
+    let ds = Dataset::bundled();
+    let benches: Vec<String> = ds.benchmarks.iter().map(|b| b.id.clone()).collect();
+    let open: Vec<String> = ds
+        .models
+        .iter()
+        .filter(|m| m.open_weight)
+        .map(|m| m.id.clone())
+        .collect();
+    let target = prop_oneof![
+        (prop::sample::select(benches), 0u32..=100).prop_map(|(bench, v)| BuyTarget::Score {
+            bench,
+            min_value: v as f64 / 10.0
+        }),
+        prop::sample::select(open).prop_map(BuyTarget::Model),
+    ];
+    (
+        target,
+        (0u64..=10_000_000_000, 0u64..=10_000_000_000),
+        (0u32..=1000, 3u32..=200, 0u32..=500, 0u32..=240),
+        prop::option::of(0u32..=10_000_000),
+    )
+        .prop_map(
+            |(target, (tin, tout), (cache, life, kwh, hpd), hwp)| Config {
+                buy_target: target,
+                api_input_tokens_per_day: tin,
+                api_output_tokens_per_day: tout,
+                api_cached_pct: cache as f64 / 10.0,
+                life_years: life as f64 / 10.0,
+                kwh_usd: kwh as f64 / 100.0,
+                hours_per_day: hpd as f64 / 10.0,
+                hardware_price_usd: hwp.map(f64::from),
+                ..Config::default()
             },
         )
 }
@@ -177,6 +219,7 @@ fn hostile_queries_never_panic() {
         "v=1&hw=rtx-3090*4,custom:96:800:u&ram=128&share=0.9&q=q4_k_m&kv=q8_0&rank=w:6-0-3-1&prop=0&fits=1&pen=1&sel=gpt-oss-120b&asof=2026-02-18",
         "v=1&rt=vllm&prompt=32k&cal=gpt-oss-120b:45.5&cmp=pro6000x2,rtx-5090*2",
         "hw=%ZZ%&ctx=1e309&n=-1&rank=&asof=seed",
+        "v=1&bt=swe:70&tin=20M&tout=400k&cache=50&life=3&kwh=0.3&hpd=8&hwp=4000",
     ];
     let alphabet: Vec<char> = "=&%*,:.-_ 0123456789abcdefkmqvxzAZ?+\u{e9}\u{1F600}\0"
         .chars()

@@ -91,6 +91,46 @@ pub const MAX_RESERVED_GB: f64 = 256.0;
 /// The floor's range in the URL and the controls.
 pub const MAX_MIN_TOK_S: f64 = 500.0;
 
+/// What the "what to buy" panel looks for: a score on one benchmark (in the benchmark's own
+/// unit, at least `min_value`), or a model that must run.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BuyTarget {
+    Score { bench: String, min_value: f64 },
+    Model(String),
+}
+
+/// The default target: 70 on SWE-bench Verified, the seed's line for "near-frontier agentic
+/// coding" (its 96 GB pick scores 70.6).
+pub const DEFAULT_BUY_BENCH: &str = "swe_verified";
+pub const DEFAULT_BUY_MIN_VALUE: f64 = 70.0;
+
+/// Input tokens per day of a heavy coding-agent user: an assumption (an agent re-sends its
+/// context on every call, so tens of millions of input tokens a day are common), labelled as
+/// one on the page.
+pub const DEFAULT_API_INPUT_TOKENS_PER_DAY: u64 = 20_000_000;
+/// Output tokens per day of the same user (agents write far less than they read): an
+/// assumption.
+pub const DEFAULT_API_OUTPUT_TOKENS_PER_DAY: u64 = 400_000;
+/// Most tokens per day accepted, either way (10 billion).
+pub const MAX_API_TOKENS_PER_DAY: u64 = 10_000_000_000;
+/// Share of input billed as a cache read, percent. 0 by default: the share depends on the tool
+/// and the provider's cache rules, so no cache is assumed unless the user states one.
+pub const DEFAULT_API_CACHED_PCT: f64 = 0.0;
+pub const MAX_API_CACHED_PCT: f64 = 100.0;
+/// Years the hardware's price is spread over: 3, a common depreciation period for computers.
+pub const DEFAULT_LIFE_YEARS: f64 = 3.0;
+pub const MIN_LIFE_YEARS: f64 = 0.25;
+pub const MAX_LIFE_YEARS: f64 = 20.0;
+/// Electricity price, US$ per kWh: an assumption near recent US residential averages; set
+/// your own tariff.
+pub const DEFAULT_KWH_USD: f64 = 0.18;
+pub const MAX_KWH_USD: f64 = 5.0;
+/// Hours a day the hardware draws its rated power: 8, a working day of agent use.
+pub const DEFAULT_HOURS_PER_DAY: f64 = 8.0;
+pub const MAX_HOURS_PER_DAY: f64 = 24.0;
+/// Largest hardware price a user may type, US$.
+pub const MAX_HARDWARE_PRICE_USD: f64 = 10_000_000.0;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     pub hardware: Vec<DeviceChoice>,
@@ -127,6 +167,21 @@ pub struct Config {
     /// A model the catalog lacks, from a pasted `config.json` ("your model"); the analysis
     /// runs on the dataset with it added ([`super::own_model::dataset_with`]).
     pub own_model: Option<super::own_model::OwnModel>,
+    /// The "what to buy" target: the cheapest setups that reach it are listed.
+    pub buy_target: BuyTarget,
+    /// API usage the cost panel prices: input and output tokens per day, and the share of
+    /// input (percent) billed as a cache read.
+    pub api_input_tokens_per_day: u64,
+    pub api_output_tokens_per_day: u64,
+    pub api_cached_pct: f64,
+    /// Years the hardware's price is spread over.
+    pub life_years: f64,
+    /// Electricity price, US$ per kWh.
+    pub kwh_usd: f64,
+    /// Hours a day the hardware runs at its rated power.
+    pub hours_per_day: f64,
+    /// A hardware price the user typed (US$); `None`: the matching setup's price, if any.
+    pub hardware_price_usd: Option<f64>,
 }
 
 impl Default for Config {
@@ -156,6 +211,17 @@ impl Default for Config {
             full_precision: false,
             min_tok_s: DEFAULT_MIN_TOK_S,
             own_model: None,
+            buy_target: BuyTarget::Score {
+                bench: DEFAULT_BUY_BENCH.into(),
+                min_value: DEFAULT_BUY_MIN_VALUE,
+            },
+            api_input_tokens_per_day: DEFAULT_API_INPUT_TOKENS_PER_DAY,
+            api_output_tokens_per_day: DEFAULT_API_OUTPUT_TOKENS_PER_DAY,
+            api_cached_pct: DEFAULT_API_CACHED_PCT,
+            life_years: DEFAULT_LIFE_YEARS,
+            kwh_usd: DEFAULT_KWH_USD,
+            hours_per_day: DEFAULT_HOURS_PER_DAY,
+            hardware_price_usd: None,
         }
     }
 }
@@ -241,6 +307,61 @@ impl Config {
         }
     }
 
+    /// What ranking depends on: everything but the selected model and the inputs only the
+    /// buying and cost panels read (their target, usage and cost figures). The main analysis
+    /// memoises on this, so a selection click or a cost input recomputes nothing there.
+    pub fn ranked_inputs(&self) -> Config {
+        let d = Config::default();
+        Config {
+            selected: None,
+            buy_target: d.buy_target,
+            api_input_tokens_per_day: d.api_input_tokens_per_day,
+            api_output_tokens_per_day: d.api_output_tokens_per_day,
+            api_cached_pct: d.api_cached_pct,
+            life_years: d.life_years,
+            kwh_usd: d.kwh_usd,
+            hours_per_day: d.hours_per_day,
+            hardware_price_usd: d.hardware_price_usd,
+            ..self.clone()
+        }
+    }
+
+    /// What the "what to buy" panel reads: the workload (runtime, context, sessions, KV,
+    /// prompt, penalty, precision, speed floor, data date, ranking for the leaders); never the
+    /// hardware, the selection, the comparison or the cost inputs, so changing the machine or
+    /// the cost inputs recomputes no setup.
+    pub fn buying_inputs(&self) -> Config {
+        Config {
+            context_tokens: self.context_tokens,
+            sessions: self.sessions,
+            kv: self.kv.clone(),
+            runtime: self.runtime,
+            prompt_tokens: self.prompt_tokens,
+            penalty: self.penalty,
+            full_precision: self.full_precision,
+            quant: self.quant.clone(),
+            min_tok_s: self.min_tok_s,
+            data: self.data,
+            ..Config::default()
+        }
+    }
+
+    /// What the API-cost panel reads besides the analysis: the usage and the hardware's
+    /// cost inputs, and the hardware (to find its setup's price and power).
+    pub fn cost_inputs(&self) -> Config {
+        Config {
+            hardware: self.hardware.clone(),
+            api_input_tokens_per_day: self.api_input_tokens_per_day,
+            api_output_tokens_per_day: self.api_output_tokens_per_day,
+            api_cached_pct: self.api_cached_pct,
+            life_years: self.life_years,
+            kwh_usd: self.kwh_usd,
+            hours_per_day: self.hours_per_day,
+            hardware_price_usd: self.hardware_price_usd,
+            ..Config::default()
+        }
+    }
+
     /// What the seed-omission check reads (engine::tiers::seed_omissions): everything that
     /// ranks except the data date and the selection, which it does not use.
     pub fn omission_inputs(&self) -> Config {
@@ -265,8 +386,12 @@ pub fn matching_preset<'a>(
 
 /// The device rows of a preset.
 pub fn preset_devices(preset: &super::dataset::Preset) -> Vec<DeviceChoice> {
-    preset
-        .devices
+    device_rows(&preset.devices)
+}
+
+/// Device rows for dataset devices (a preset's or a setup's), memory in use at its default.
+pub fn device_rows(devices: &[super::dataset::PresetDevice]) -> Vec<DeviceChoice> {
+    devices
         .iter()
         .map(|d| DeviceChoice {
             device: DeviceRef::Known(d.device.clone()),

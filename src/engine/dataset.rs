@@ -465,6 +465,100 @@ pub struct Preset {
     pub note: String,
 }
 
+/// What a setup's price is: the vendor's launch price (MSRP) or a dated street price.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PriceKind {
+    Launch,
+    Street,
+}
+
+impl PriceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PriceKind::Launch => "launch price",
+            PriceKind::Street => "street price",
+        }
+    }
+}
+
+/// What a setup's price pays for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum Covers {
+    /// The graphics cards only: the rest of the computer is extra.
+    #[serde(rename = "cards only")]
+    CardsOnly,
+    /// A whole computer (a Mac, a DGX Spark, a Strix Halo box).
+    #[serde(rename = "complete system")]
+    CompleteSystem,
+}
+
+impl Covers {
+    pub fn label(self) -> &'static str {
+        match self {
+            Covers::CardsOnly => "cards only",
+            Covers::CompleteSystem => "complete system",
+        }
+    }
+}
+
+/// A setup a person can buy today (`setups.json`): its devices and, where one is public, its
+/// price with kind, date, what it covers and source, and its power draw.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Setup {
+    pub id: String,
+    pub name: String,
+    pub devices: Vec<PresetDevice>,
+    /// "single card", "multi-card build", "Mac", "DGX", "Strix Halo".
+    pub category: String,
+    /// US dollars; `None`: no public price.
+    pub price_usd: Option<f64>,
+    pub price_kind: Option<PriceKind>,
+    pub price_date: Option<Date>,
+    pub covers: Covers,
+    pub source: Option<String>,
+    /// Only a weak source (an aggregator, a single page, a derived figure) gives the price.
+    #[serde(default)]
+    pub weak_source: bool,
+    /// Power draw in watts (board power or power-supply rating, see the note), with source.
+    pub power_w: Option<f64>,
+    pub power_source: Option<String>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct SetupsFile {
+    #[serde(rename = "note")]
+    _note: String,
+    setups: Vec<Setup>,
+}
+
+/// One proprietary model's API price (`api_prices.json`), USD per million tokens.
+#[derive(Clone, Debug, Deserialize)]
+pub struct ApiPrice {
+    pub model: String,
+    pub provider: String,
+    pub input_usd_per_mtok: f64,
+    pub output_usd_per_mtok: f64,
+    /// Cached input; `None`: the provider lists no cache price (cached input costs as input).
+    pub cache_read_usd_per_mtok: Option<f64>,
+    #[serde(default)]
+    pub tier_note: String,
+    pub source: String,
+    pub as_of: Date,
+    #[serde(default)]
+    pub weak_source: bool,
+    /// The models.dev snapshot file the figure comes from (repository@commit:path), if any.
+    #[serde(default)]
+    pub snapshot: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+struct ApiPricesFile {
+    prices: Vec<ApiPrice>,
+}
+
 #[derive(Clone, Debug, Deserialize)]
 struct HardwareFile {
     devices: Vec<Device>,
@@ -668,6 +762,10 @@ pub struct Dataset {
     pub memory_cases: Vec<MemoryCase>,
     /// Models measured in the accuracy fixture but not ranked (no coding benchmark figures).
     pub reference_models: Vec<Model>,
+    /// Setups a person can buy, with their prices (`setups.json`).
+    pub setups: Vec<Setup>,
+    /// Proprietary models' API prices (`api_prices.json`).
+    pub api_prices: Vec<ApiPrice>,
     /// The speed model's constants fitted on the measurements, with their out-of-sample errors.
     pub calibration: super::calibration::Calibration,
     /// Score positions per model id, built at load time.
@@ -694,6 +792,8 @@ pub struct Sources<'a> {
     pub file_sizes: &'a str,
     pub reference_models: &'a str,
     pub memory_cases: &'a str,
+    pub setups: &'a str,
+    pub api_prices: &'a str,
 }
 
 /// The files under `src/data/`, embedded at build time.
@@ -709,6 +809,8 @@ pub const BUNDLED: Sources<'static> = Sources {
     file_sizes: include_str!("../data/gguf_sizes.json"),
     reference_models: include_str!("../data/reference_models.json"),
     memory_cases: include_str!("../data/memory_cases.json"),
+    setups: include_str!("../data/setups.json"),
+    api_prices: include_str!("../data/api_prices.json"),
 };
 
 impl Dataset {
@@ -747,6 +849,8 @@ impl Dataset {
             file_sizes: parse::<FileSizes>("gguf_sizes.json", src.file_sizes)?.sizes,
             reference_models: parse("reference_models.json", src.reference_models)?,
             memory_cases: parse("memory_cases.json", src.memory_cases)?,
+            setups: parse::<SetupsFile>("setups.json", src.setups)?.setups,
+            api_prices: parse::<ApiPricesFile>("api_prices.json", src.api_prices)?.prices,
             calibration: Default::default(),
         };
         let mut models = std::mem::take(&mut dataset.models);
@@ -855,6 +959,13 @@ impl Dataset {
     }
     pub fn weight_format(&self, id: &str) -> Option<&WeightFormat> {
         self.weight_formats.iter().find(|f| f.id == id)
+    }
+    pub fn setup(&self, id: &str) -> Option<&Setup> {
+        self.setups.iter().find(|s| s.id == id)
+    }
+    /// A model's API price, if the dataset has one.
+    pub fn api_price(&self, model: &str) -> Option<&ApiPrice> {
+        self.api_prices.iter().find(|p| p.model == model)
     }
     pub fn kv_format(&self, id: &str) -> Option<&KvFormat> {
         self.kv_formats.iter().find(|f| f.id == id)

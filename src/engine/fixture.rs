@@ -1,11 +1,15 @@
-//! A small dataset for rule tests (`src/engine/fixtures/`): five open models and one
-//! proprietary model shaped to exercise one rule each, four devices, the real format table.
+//! A small dataset for rule tests (`src/engine/fixtures/`): five open models and two
+//! proprietary models shaped to exercise one rule each, four devices, the real format table.
 //! Editing the bundled data never breaks a rule test; the fixture is validated like the data.
 //!
 //! - `dense-27b` (77.0) and `moe-30b` (70.0, 3B active): a slow dense model and a fast MoE;
 //! - `oss-120b` (62.0): MXFP4 experts, BF16 rest, a complete one-tag GGUF listing;
 //! - `twin-small` / `twin-large` (50.0 each): a tie that only the format rule breaks;
-//! - devices: `card24` (display outputs), `card96` (Blackwell), `dc80` (no outputs), `mac128`.
+//! - `closed` (90.0) and `closed-mini` (80.0): proprietary, with API prices ($5 / $25 with a
+//!   $0.50 cache read; $1 / $4 with no cache price, weak source);
+//! - devices: `card24` (display outputs), `card96` (Blackwell), `dc80` (no outputs), `mac128`;
+//! - setups: `s-one24` $1,000, `s-two24` $2,000, `s-mac` $4,000 (complete system),
+//!   `s-one96` $8,000 (street, weak), `s-dc80` with no price.
 
 use super::config::{Config, DeviceChoice, DeviceRef};
 use super::dataset::{Dataset, Sources};
@@ -23,6 +27,8 @@ const SOURCES: Sources<'static> = Sources {
     file_sizes: include_str!("fixtures/gguf_sizes.json"),
     reference_models: "[]",
     memory_cases: "[]",
+    setups: include_str!("fixtures/setups.json"),
+    api_prices: include_str!("fixtures/api_prices.json"),
 };
 
 /// The fixture dataset, parsed once.

@@ -14,8 +14,8 @@
 //!    placement over the devices, the fit, speed, and the speed model's calibration.
 //! 3. **Answers**: scores and the ranking, the analysis that assembles them for every model,
 //!    and what the page derives from it: the headline, tiers, the timeline, the seed checks,
-//!    runtime options and launch commands, comparisons, explanations and exports, and the
-//!    command line's answer.
+//!    runtime options and launch commands, comparisons, what to buy and what an API costs,
+//!    explanations and exports, and the command line's answer.
 //!
 //! Nothing here imports leptos, web-sys or wasm-bindgen: the whole engine builds and is
 //! tested natively (`cargo test`), and the UI only calls it.
@@ -135,6 +135,13 @@ pub mod recommend;
 
 /// Two hardware setups side by side.
 pub mod compare;
+
+/// What to buy: the best model per benchmark on every setup for sale, with its price, and
+/// the cheapest setups that reach a target.
+pub mod buying;
+
+/// What the same work costs on an API, beside the hardware's price over its life and power.
+pub mod api_cost;
 
 /// The method panel's formulas, from the engine's own terms.
 pub mod explain;

@@ -39,6 +39,18 @@ pub fn best_per_bench_in(
     a: &analysis::Analysis<'_>,
     benches: &[&str],
 ) -> Vec<TierPick> {
+    best_per_bench_where(dataset, cfg, a, benches, |_| true)
+}
+
+/// As [`best_per_bench_in`], among the fitting rows `keep` accepts (the buying panel keeps
+/// those that reach the speed floor).
+pub fn best_per_bench_where(
+    dataset: &Dataset,
+    cfg: &Config,
+    a: &analysis::Analysis<'_>,
+    benches: &[&str],
+    keep: impl Fn(&analysis::Row<'_>) -> bool,
+) -> Vec<TierPick> {
     benches
         .iter()
         .map(|bench| {
@@ -46,6 +58,7 @@ pub fn best_per_bench_in(
                 .rows
                 .iter()
                 .filter(|r| r.model.open_weight && r.status() == Some(FitStatus::Fits))
+                .filter(|r| keep(r))
                 .filter_map(|r| {
                     let p = rank::pick_score(dataset, a.scope, &r.model.id, bench)?;
                     let f = r.fit.as_ref()?;

@@ -117,6 +117,84 @@ pub fn format_gb(gb: f64) -> String {
     }
 }
 
+/// Parses a decimal count people type for API usage: "20M", "400k", "1.5B", "20000000"
+/// (k = 10³, M = 10⁶, B = 10⁹: API prices are per million tokens in decimal units, unlike the
+/// context sizes above). Non-negative; rounded to a whole number.
+pub fn parse_count(input: &str) -> Result<u64, String> {
+    let text = input.trim().to_ascii_lowercase().replace([' ', ','], "");
+    if text.is_empty() {
+        return Err("enter a number of tokens, e.g. 20M or 400k".into());
+    }
+    let (number, factor) = split_unit(&text, &[("b", 1e9), ("m", 1e6), ("k", 1e3)]);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("“{}” is not a number of tokens; try 20M", input.trim()))?;
+    let count = value * factor;
+    if !count.is_finite() || count < 0.0 {
+        return Err("the number of tokens cannot be negative".into());
+    }
+    if count > u64::MAX as f64 / 2.0 {
+        return Err("that is too many tokens".into());
+    }
+    Ok(count.round() as u64)
+}
+
+/// A count in the shortest decimal form [`parse_count`] reads back exactly: "20M", "400k".
+pub fn format_count(count: u64) -> String {
+    if count >= 1_000_000_000 && count.is_multiple_of(1_000_000) {
+        format!("{}M", count / 1_000_000)
+    } else if count >= 1_000_000 && count.is_multiple_of(100_000) {
+        format!("{}M", count as f64 / 1e6)
+    } else if count >= 1_000 && count.is_multiple_of(1_000) {
+        format!("{}k", count / 1_000)
+    } else {
+        count.to_string()
+    }
+}
+
+/// Parses a plain non-negative number, optionally with a unit the field names ("$", "%",
+/// "years", "h", "/kWh" are ignored).
+pub fn parse_amount(input: &str) -> Result<f64, String> {
+    let text = input
+        .trim()
+        .to_ascii_lowercase()
+        .replace([' ', ',', '$', '%'], "");
+    let text = ["years", "year", "yrs", "y", "/kwh", "kwh", "h"]
+        .iter()
+        .find_map(|u| text.strip_suffix(u))
+        .unwrap_or(&text);
+    if text.is_empty() {
+        return Err("enter a number".into());
+    }
+    let value: f64 = text
+        .parse()
+        .map_err(|_| format!("“{}” is not a number", input.trim()))?;
+    if !value.is_finite() || value < 0.0 {
+        return Err("enter a number of 0 or more".into());
+    }
+    Ok(value)
+}
+
+/// US dollars for the page: "$1,234" at and above $100, cents below.
+pub fn format_usd(usd: f64) -> String {
+    if !usd.is_finite() {
+        return "—".into();
+    }
+    if usd.abs() < 100.0 {
+        return format!("${usd:.2}");
+    }
+    let whole = usd.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{}${out}", if whole < 0 { "-" } else { "" })
+}
+
 fn split_unit<'a>(text: &'a str, units: &[(&str, f64)]) -> (&'a str, f64) {
     for (suffix, factor) in units {
         if let Some(number) = text.strip_suffix(suffix) {
@@ -166,5 +244,36 @@ mod tests {
         assert!(parse_tokens("99999999999").is_err());
         assert_eq!(format_tokens(65_536), "64k");
         assert_eq!(format_tokens(1000), "1000");
+    }
+
+    #[test]
+    fn count_amount_and_money() {
+        assert_eq!(parse_count("20M"), Ok(20_000_000));
+        assert_eq!(parse_count(" 400k "), Ok(400_000));
+        assert_eq!(parse_count("1.5B"), Ok(1_500_000_000));
+        assert_eq!(parse_count("2,500"), Ok(2_500));
+        assert_eq!(parse_count("0"), Ok(0));
+        assert!(parse_count("-1").is_err() && parse_count("lots").is_err());
+        assert!(parse_count("").is_err() && parse_count("NaN").is_err());
+        for c in [
+            0,
+            999,
+            400_000,
+            20_000_000,
+            1_500_000,
+            2_000_000_000,
+            123_456,
+        ] {
+            assert_eq!(parse_count(&format_count(c)), Ok(c), "{c}");
+        }
+        assert_eq!(format_count(20_000_000), "20M");
+        assert_eq!(format_count(400_000), "400k");
+        assert_eq!(parse_amount("$0.18/kWh"), Ok(0.18));
+        assert_eq!(parse_amount("3 years"), Ok(3.0));
+        assert_eq!(parse_amount("8h"), Ok(8.0));
+        assert!(parse_amount("-3").is_err() && parse_amount("x").is_err());
+        assert_eq!(format_usd(1234.4), "$1,234");
+        assert_eq!(format_usd(12.345), "$12.35");
+        assert_eq!(format_usd(1_000_000.0), "$1,000,000");
     }
 }

@@ -293,12 +293,106 @@ impl Dataset {
                 ));
             }
         }
+        problems.extend(self.validate_prices(today));
         for row in &self.seed_claims.tldr {
             if self.model(&row.model).is_none() || self.preset(&row.preset).is_none() {
                 problems.push(format!(
                     "seed TL;DR row {} names an unknown model or preset",
                     row.label
                 ));
+            }
+        }
+        problems
+    }
+
+    /// `setups.json` and `api_prices.json`: ids unique, devices and models known (API prices
+    /// only for proprietary models), every price non-negative with an https source and a date
+    /// not in the future.
+    fn validate_prices(&self, today: Date) -> Vec<String> {
+        let mut problems = Vec::new();
+        let https = |s: Option<&str>| s.is_some_and(|s| s.starts_with("https://"));
+        let mut ids = HashSet::new();
+        for s in &self.setups {
+            if !ids.insert(s.id.as_str()) {
+                problems.push(format!("duplicate setup id {}", s.id));
+            }
+            if s.devices.is_empty() {
+                problems.push(format!("setup {} names no device", s.id));
+            }
+            for d in &s.devices {
+                if self.device(&d.device).is_none() || d.count == 0 {
+                    problems.push(format!(
+                        "setup {}: unknown device {} or a zero count",
+                        s.id, d.device
+                    ));
+                }
+            }
+            match s.price_usd {
+                Some(p) => {
+                    if !(p.is_finite() && p >= 0.0) {
+                        problems.push(format!("setup {}: a price must be ≥ 0", s.id));
+                    }
+                    if !https(s.source.as_deref()) || s.price_kind.is_none() {
+                        problems.push(format!(
+                            "setup {}: a price needs an https source and its kind",
+                            s.id
+                        ));
+                    }
+                    match s.price_date {
+                        None => problems.push(format!("setup {}: a price needs a date", s.id)),
+                        Some(d) if d > today => {
+                            problems.push(format!("setup {}: price dated in the future", s.id))
+                        }
+                        Some(_) => {}
+                    }
+                }
+                None if s.price_kind.is_some() || s.price_date.is_some() => {
+                    problems.push(format!("setup {}: a kind or date without a price", s.id))
+                }
+                None => {}
+            }
+            if let Some(w) = s.power_w
+                && !(w.is_finite() && w > 0.0 && https(s.power_source.as_deref()))
+            {
+                problems.push(format!(
+                    "setup {}: power needs a positive figure and an https source",
+                    s.id
+                ));
+            }
+        }
+        let mut models = HashSet::new();
+        for p in &self.api_prices {
+            if !models.insert(p.model.as_str()) {
+                problems.push(format!("API price for {} listed twice", p.model));
+            }
+            match self.model(&p.model) {
+                None => problems.push(format!("API price names unknown model {}", p.model)),
+                Some(m) if m.open_weight => problems.push(format!(
+                    "API price for {}: only proprietary models are priced",
+                    p.model
+                )),
+                Some(_) => {}
+            }
+            let figures = [
+                Some(p.input_usd_per_mtok),
+                Some(p.output_usd_per_mtok),
+                p.cache_read_usd_per_mtok,
+            ];
+            if figures
+                .iter()
+                .flatten()
+                .any(|v| !(v.is_finite() && *v >= 0.0))
+            {
+                problems.push(format!("API price for {}: prices must be ≥ 0", p.model));
+            }
+            if !https(Some(&p.source)) || p.provider.is_empty() {
+                problems.push(format!(
+                    "API price for {} needs a provider and an https source",
+                    p.model
+                ));
+            }
+            if p.as_of > today {
+                problems.push(format!("API price for {} is dated in the future", p.model));
             }
         }
         problems
@@ -445,5 +539,53 @@ mod profile_rules {
             "{problems}"
         );
         assert!(problems.contains("duplicate profile id"), "{problems}");
+    }
+}
+
+#[cfg(test)]
+mod price_rules {
+    use crate::engine::dataset::PresetDevice;
+    use crate::engine::date::Date;
+    use crate::engine::fixture;
+
+    /// Each rule of `validate_prices` fires on one broken copy of the fixture's price files.
+    #[test]
+    fn setups_and_api_prices_are_checked() {
+        let today = Date::literal(2026, 12, 2);
+        let mut ds = fixture::dataset().clone();
+        assert!(ds.validate(today).is_empty());
+        let dup = ds.setups[0].clone();
+        ds.setups.push(dup);
+        ds.setups[1].devices.push(PresetDevice {
+            device: "nope".into(),
+            count: 1,
+        });
+        ds.setups[2].price_usd = Some(-1.0);
+        ds.setups[3].source = None;
+        ds.setups[0].price_date = Some(Date::literal(2027, 1, 1));
+        ds.setups[4].price_date = Some(Date::literal(2025, 1, 1));
+        ds.api_prices[0].input_usd_per_mtok = -2.0;
+        ds.api_prices[1].model = "dense-27b".into();
+        let mut unknown = ds.api_prices[0].clone();
+        unknown.model = "ghost".into();
+        unknown.source = "example.org".into();
+        unknown.as_of = Date::literal(2027, 1, 1);
+        ds.api_prices.push(unknown);
+        let problems = ds.validate(today).join("\n");
+        for want in [
+            "duplicate setup id s-one24",
+            "setup s-two24: unknown device nope",
+            "setup s-mac: a price must be ≥ 0",
+            "setup s-one96: a price needs an https source",
+            "setup s-one24: price dated in the future",
+            "setup s-dc80: a kind or date without a price",
+            "API price for closed: prices must be ≥ 0",
+            "API price for dense-27b: only proprietary models are priced",
+            "API price names unknown model ghost",
+            "API price for ghost needs a provider and an https source",
+            "API price for ghost is dated in the future",
+        ] {
+            assert!(problems.contains(want), "missing {want:?} in\n{problems}");
+        }
     }
 }

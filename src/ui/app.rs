@@ -1,7 +1,9 @@
 //! The page: owns the `Config` signal, derives the `Analysis`, keeps the URL and local
 //! storage in sync, and lays out the sections.
 
+use super::api_cost::ApiCostPanel;
 use super::browser;
+use super::buying::BuyingPanel;
 use super::charts::ChartsSection;
 use super::compare::ComparePanel;
 use super::controls::{
@@ -162,6 +164,8 @@ pub fn App() -> impl IntoView {
                         <LaunchPanel/>
                         <ComparePanel/>
                         <TierTable/>
+                        <BuyingPanel/>
+                        <ApiCostPanel/>
                         <SeedSnapshot/>
                         <MethodPanel/>
                     </AfterFirstPaint>

@@ -11,8 +11,9 @@ use std::sync::Arc;
 #[derive(Clone, Copy)]
 pub struct Ctx {
     pub cfg: RwSignal<Config>,
-    /// The configuration without the selected model: what ranking depends on. Panels that
-    /// do not show the selection memoise on this, so a selection click recomputes nothing.
+    /// The configuration without the selected model and the buying and cost panels' own
+    /// inputs (`Config::ranked_inputs`): what ranking depends on. Panels that do not show the
+    /// selection memoise on this, so a selection click recomputes nothing.
     pub ranked: Memo<Config>,
     /// The selected model's id (a click in the table or a chart).
     pub selected: Memo<Option<String>>,
@@ -26,12 +27,7 @@ pub struct Ctx {
 impl Ctx {
     /// Derives the memos from the configuration signal.
     pub fn new(cfg: RwSignal<Config>, dark: Memo<bool>, notices: RwSignal<Vec<Notice>>) -> Self {
-        let ranked = Memo::new(move |_| {
-            cfg.with(|c| Config {
-                selected: None,
-                ..c.clone()
-            })
-        });
+        let ranked = Memo::new(move |_| cfg.with(Config::ranked_inputs));
         let selected = Memo::new(move |_| cfg.with(|c| c.selected.clone()));
         let own = Memo::new(move |_| cfg.with(|c| c.own_model.clone()));
         let data = Memo::new_with_compare(

@@ -8,10 +8,12 @@
     reason = "thin views over engine results; the no-panic rule guards the engine, where the computing is"
 )]
 
+pub mod api_cost;
 pub mod app;
 #[cfg(feature = "synthetic")]
 pub mod bench;
 pub mod browser;
+pub mod buying;
 pub mod charts;
 pub mod compare;
 pub mod controls;

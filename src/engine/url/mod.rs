@@ -6,7 +6,7 @@
 
 mod devices;
 
-use super::config::{self, Config, DataDate, QuantChoice, RankBy};
+use super::config::{self, BuyTarget, Config, DataDate, QuantChoice, RankBy};
 use super::dataset::Dataset;
 use super::date::Date;
 use super::own_model::{self, OwnModel};
@@ -196,6 +196,37 @@ pub fn encode(dataset: &Dataset, cfg: &Config) -> String {
     if let Some(own) = &cfg.own_model {
         push("om", own.encode());
     }
+    if cfg.buy_target != d.buy_target {
+        push(
+            "bt",
+            match &cfg.buy_target {
+                BuyTarget::Score { bench, min_value } => {
+                    format!("{}:{}", bench_key(bench), fmt_num(*min_value))
+                }
+                BuyTarget::Model(id) => format!("m:{id}"),
+            },
+        );
+    }
+    if cfg.api_input_tokens_per_day != d.api_input_tokens_per_day {
+        push("tin", units::format_count(cfg.api_input_tokens_per_day));
+    }
+    if cfg.api_output_tokens_per_day != d.api_output_tokens_per_day {
+        push("tout", units::format_count(cfg.api_output_tokens_per_day));
+    }
+    let numbers = [
+        ("cache", cfg.api_cached_pct, d.api_cached_pct),
+        ("life", cfg.life_years, d.life_years),
+        ("kwh", cfg.kwh_usd, d.kwh_usd),
+        ("hpd", cfg.hours_per_day, d.hours_per_day),
+    ];
+    for (key, value, default) in numbers {
+        if value != default {
+            push(key, fmt_num(value));
+        }
+    }
+    if let Some(usd) = cfg.hardware_price_usd {
+        push("hwp", fmt_num(usd));
+    }
     parts.join("&")
 }
 
@@ -211,6 +242,44 @@ fn token_count(value: &str, key: &str, what: &str, notices: &mut Vec<Notice>) ->
         ));
     }
     Some(c)
+}
+
+/// A number in `[lo, hi]` from the URL: out of range is clamped with a notice; not a number
+/// is `None` (the caller reports it and keeps the default).
+fn ranged(
+    value: &str,
+    key: &str,
+    what: &str,
+    (lo, hi): (f64, f64),
+    notices: &mut Vec<Notice>,
+) -> Option<f64> {
+    let v = value.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    let c = v.clamp(lo, hi);
+    if c != v {
+        notices.push(notice(key, format!("{what} clamped to {c}")));
+    }
+    Some(c)
+}
+
+/// `swe:70` (a benchmark key or id and a minimum in its unit) or `m:<model id>` (an
+/// open-weight model: only those run on hardware).
+fn decode_buy_target(dataset: &Dataset, value: &str) -> Option<BuyTarget> {
+    if let Some(id) = value.strip_prefix("m:") {
+        return dataset
+            .model(id)
+            .filter(|m| m.open_weight)
+            .map(|m| BuyTarget::Model(m.id.clone()));
+    }
+    let (bench, min) = value.rsplit_once(':')?;
+    let bench = dataset.benchmark(bench_from_key(dataset, bench)?)?;
+    let min_value = min
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0 && *v <= bench.max)?;
+    Some(BuyTarget::Score {
+        bench: bench.id.clone(),
+        min_value,
+    })
 }
 
 fn parse_bool(v: &str) -> Option<bool> {
@@ -428,6 +497,49 @@ pub fn decode(dataset: &Dataset, query: &str) -> (Config, Vec<Notice>) {
                     Some(rows) => cfg.compare = Some(rows),
                     None if notices.len() > before => {}
                     None => notices.push(bad("comparison hardware")),
+                }
+            }
+            "bt" => match decode_buy_target(dataset, value) {
+                Some(t) => cfg.buy_target = t,
+                None => notices.push(bad("buying target (swe:70 or m:model-id)")),
+            },
+            "tin" | "tout" => match units::parse_count(value) {
+                Ok(n) => {
+                    let c = n.min(config::MAX_API_TOKENS_PER_DAY);
+                    if c != n {
+                        notices.push(notice(
+                            &key,
+                            format!("tokens per day clamped to {}", units::format_count(c)),
+                        ));
+                    }
+                    if key == "tin" {
+                        cfg.api_input_tokens_per_day = c;
+                    } else {
+                        cfg.api_output_tokens_per_day = c;
+                    }
+                }
+                Err(_) => notices.push(bad("number of tokens per day")),
+            },
+            "cache" | "life" | "kwh" | "hpd" | "hwp" => {
+                let (what, range) = match key.as_str() {
+                    "cache" => ("cached share (%)", (0.0, config::MAX_API_CACHED_PCT)),
+                    "life" => (
+                        "hardware life (years)",
+                        (config::MIN_LIFE_YEARS, config::MAX_LIFE_YEARS),
+                    ),
+                    "kwh" => ("electricity price ($/kWh)", (0.0, config::MAX_KWH_USD)),
+                    "hpd" => ("hours per day", (0.0, config::MAX_HOURS_PER_DAY)),
+                    _ => ("hardware price ($)", (0.0, config::MAX_HARDWARE_PRICE_USD)),
+                };
+                match ranged(value, &key, what, range, &mut notices) {
+                    Some(v) => match key.as_str() {
+                        "cache" => cfg.api_cached_pct = v,
+                        "life" => cfg.life_years = v,
+                        "kwh" => cfg.kwh_usd = v,
+                        "hpd" => cfg.hours_per_day = v,
+                        _ => cfg.hardware_price_usd = Some(v),
+                    },
+                    None => notices.push(bad(what)),
                 }
             }
             _ => notices.push(notice(

@@ -1,7 +1,7 @@
 //! The settings: hardware, workload, ranking and data date. Each writes into the one `Config`.
 
 mod data_date;
-mod field;
+pub mod field;
 mod hardware;
 mod hint;
 mod own_model;
