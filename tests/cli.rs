@@ -3,10 +3,11 @@
 
 #![allow(
     clippy::expect_used,
+    clippy::indexing_slicing,
     reason = "test helpers outside #[test] fns: a panic there is a failing test"
 )]
 
-use codefit::engine::{Dataset, analyze, headline, url};
+use codefit::engine::{Dataset, analyze, headline, table, url};
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -61,8 +62,12 @@ fn json_has_the_stable_keys_and_the_engine_answer() {
     assert_eq!(v["data_date"], a.scope.as_of.to_string());
     let rows = v["rows"].as_array().expect("rows");
     assert_eq!(rows.len(), 5);
-    for (r, want) in rows.iter().zip(&a.rows) {
-        assert_eq!(r["id"], want.model.id);
+    // The page's table order: what runs here first, then the proprietary leaders.
+    let order: Vec<usize> = (0..a.rows.len()).collect();
+    let g = table::group(&a, &order, true);
+    let want: Vec<usize> = [g.runs, g.reference, g.more_reference, g.no_fit].concat();
+    for (r, &i) in rows.iter().zip(&want) {
+        assert_eq!(r["id"], a.rows[i].model.id);
         for key in ["name", "rank", "format", "fit", "decode_tok_s", "score"] {
             assert!(r.get(key).is_some(), "{key}");
         }

@@ -349,10 +349,17 @@ pub fn answer_of(
     top: usize,
 ) -> Answer {
     let fresh = freshness::freshness(dataset, today);
-    let rows = a
-        .rows
+    // The page's table order: what runs here (fits, then offload), the proprietary leaders,
+    // then the rest ([`super::table::group`]).
+    let order: Vec<usize> = (0..a.rows.len()).collect();
+    let g = super::table::group(a, &order, true);
+    let rows = g
+        .runs
         .iter()
-        .enumerate()
+        .chain(&g.reference)
+        .chain(&g.more_reference)
+        .chain(&g.no_fit)
+        .filter_map(|&i| a.rows.get(i).map(|r| (i, r)))
         .take(top)
         .map(|(i, r)| {
             let (fit_key, fit_label) = cells::fit_badge(r.status(), r.model.open_weight);
@@ -768,10 +775,20 @@ mod tests {
         let ans = answer(ds, &cfg, TODAY, 3);
         assert_eq!(ans.headline, headline(ds, &a));
         assert_eq!(ans.rows.len(), 3);
-        let ids: Vec<&str> = a.rows.iter().take(3).map(|r| r.model.id.as_str()).collect();
+        // The page's table order: what runs here first.
+        let ids: Vec<&str> = table_order(&a)
+            .into_iter()
+            .take(3)
+            .map(|i| a.rows[i].model.id.as_str())
+            .collect();
         assert_eq!(
             ans.rows.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
             ids
+        );
+        assert!(
+            ans.rows
+                .iter()
+                .all(|r| r.fit_key == "fits" || r.fit_key == "offload")
         );
         let best = a.best_row().unwrap();
         let cmd = launch::command(
@@ -807,7 +824,8 @@ mod tests {
             }
         }
         let first = &rows[0];
-        assert_eq!(first["rank"], 1);
+        // Its rank is its place in the ranking (proprietary models above it keep theirs).
+        assert_eq!(first["rank"], serde_json::json!(ans.rows[0].rank));
         assert_eq!(first["fit"]["status"], ans.rows[0].fit_key);
 
         let md = ans.to_markdown();
@@ -834,6 +852,13 @@ mod tests {
         assert_eq!(ans.launch.unwrap().model_id, "twin-small");
     }
 
+    /// The rows in the page's table order: the groups of `table::group`, unfolded.
+    fn table_order(a: &Analysis<'_>) -> Vec<usize> {
+        let order: Vec<usize> = (0..a.rows.len()).collect();
+        let g = crate::engine::table::group(a, &order, true);
+        [g.runs, g.reference, g.more_reference, g.no_fit].concat()
+    }
+
     /// On the bundled data, the CLI's answer for a preset is the page's: the headline and the
     /// row order of the analysis of the decoded link, and the headline row's command.
     fn is_the_page_answer(preset: &str) {
@@ -845,11 +870,10 @@ mod tests {
         let cfg = url::decode(ds, &query).0;
         let a = analyze(ds, &cfg);
         assert_eq!(v["headline"], headline(ds, &a));
-        let ids: Vec<&str> = a
-            .rows
-            .iter()
+        let ids: Vec<&str> = table_order(&a)
+            .into_iter()
             .take(DEFAULT_TOP)
-            .map(|r| r.model.id.as_str())
+            .map(|i| a.rows[i].model.id.as_str())
             .collect();
         let got: Vec<&str> = v["rows"]
             .as_array()
